@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hyper",
+    products: [
+        .executable(name: "hyper", targets: ["hyper"]),
+        .library(name: "HyperCommands", targets: ["HyperCommands"]),
+    ],
+    targets: [
+        // The system libyaml (pkg-config `yaml-0.1`). Only HyperYAML imports it.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // A located YAML tree composed from libyaml's events, with hyper's safety limits.
+        .target(name: "HyperYAML", dependencies: ["CYAML"]),
+        // Everything else: manifests, validation, parsing, the registry, running, help, the CLI.
+        .target(name: "HyperCommands", dependencies: ["HyperYAML"]),
+        // The `hyper` binary: a thin `main` over HyperCommands.
+        .executableTarget(name: "hyper", dependencies: ["HyperCommands"]),
+
+        .testTarget(name: "HyperYAMLTests", dependencies: ["HyperYAML"]),
+        .testTarget(name: "HyperCommandsTests", dependencies: ["HyperCommands"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef HYPER_CYAML_SHIM_H
+#define HYPER_CYAML_SHIM_H
+#include <yaml.h>
+#endif

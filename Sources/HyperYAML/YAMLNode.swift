@@ -1,0 +1,81 @@
+/// How a scalar was written. hyper reads plain scalars by its own schema, never
+/// by YAML 1.1's implicit typing, so the style is kept for the few rules that need it
+/// (a quoted `"100"` is text, not a number).
+public enum YAMLScalarStyle: Sendable, Hashable {
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    case literal
+    case folded
+}
+
+/// A scalar with its exact text and where it was written.
+public struct YAMLScalar: Sendable, Hashable {
+    public var value: String
+    public var style: YAMLScalarStyle
+    public var span: YAMLSpan
+
+    public init(value: String, style: YAMLScalarStyle, span: YAMLSpan) {
+        self.value = value
+        self.style = style
+        self.span = span
+    }
+
+    /// True for a plain scalar that YAML 1.2's core schema reads as null:
+    /// nothing at all, `~`, `null`, `Null` or `NULL`.
+    public var isPlainNull: Bool {
+        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+    }
+}
+
+/// A mapping whose keys are scalars, in source order, without duplicates.
+public struct YAMLMapping: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var key: YAMLScalar
+        public var value: YAMLNode
+    }
+
+    public var entries: [Entry]
+    public var span: YAMLSpan
+
+    public init(entries: [Entry], span: YAMLSpan) {
+        self.entries = entries
+        self.span = span
+    }
+}
+
+/// A sequence, in source order.
+public struct YAMLSequence: Sendable, Hashable {
+    public var items: [YAMLNode]
+    public var span: YAMLSpan
+
+    public init(items: [YAMLNode], span: YAMLSpan) {
+        self.items = items
+        self.span = span
+    }
+}
+
+/// A node of a manifest's tree, with its location.
+public indirect enum YAMLNode: Sendable, Hashable {
+    case scalar(YAMLScalar)
+    case mapping(YAMLMapping)
+    case sequence(YAMLSequence)
+
+    public var span: YAMLSpan {
+        switch self {
+        case .scalar(let scalar): scalar.span
+        case .mapping(let mapping): mapping.span
+        case .sequence(let sequence): sequence.span
+        }
+    }
+
+    /// "a mapping", "a sequence", "a string": for messages such as
+    /// "expected a mapping, found a sequence".
+    public var kindDescription: String {
+        switch self {
+        case .scalar(let scalar): scalar.isPlainNull ? "null" : "a scalar"
+        case .mapping: "a mapping"
+        case .sequence: "a sequence"
+        }
+    }
+}
