@@ -123,6 +123,9 @@ private struct Composer {
                 report(.scalarTooLong,
                        "value is \(scalar.value.utf8.count) bytes, over the limit of \(limits.maxScalarBytes)",
                        YAMLSpan(start: scalar.span.start))
+            } else if scalar.value.utf8.contains(0) {
+                report(.nulCharacter, "value contains a NUL character, which no argument or environment variable can hold",
+                       YAMLSpan(start: scalar.span.start))
             }
             return .scalar(scalar)
         case .alias(let span):

@@ -1,0 +1,50 @@
+/// One problem found in the manifests, located as exactly as possible.
+public struct Diagnostic: Sendable, Hashable, Error {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var code: DiagnosticCode
+    /// Lowercase, names in backticks, no final period.
+    public var message: String
+    public var location: SourceLocation?
+    /// A fix, shown on its own line as `help: ...`.
+    public var help: String?
+
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {
+        self.severity = code.defaultSeverity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.help = help
+    }
+}
+
+/// All the diagnostics of a load, thrown when a load must not be used.
+public struct ManifestErrors: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+
+    /// Sorted by file (in the order given), then position; unlocated ones first.
+    func sortedByLocation(fileOrder: [String]) -> [Diagnostic] {
+        var rank: [String: Int] = [:]
+        for (index, file) in fileOrder.enumerated() where rank[file] == nil { rank[file] = index }
+        return enumerated().sorted { lhs, rhs in
+            let a = lhs.element.location
+            let b = rhs.element.location
+            let keyA = (a.map { rank[$0.file] ?? Int.max } ?? -1, a?.line ?? 0, a?.column ?? 0, lhs.offset)
+            let keyB = (b.map { rank[$0.file] ?? Int.max } ?? -1, b?.line ?? 0, b?.column ?? 0, rhs.offset)
+            return keyA < keyB
+        }.map(\.element)
+    }
+}

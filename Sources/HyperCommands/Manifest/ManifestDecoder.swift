@@ -1,0 +1,437 @@
+import HyperYAML
+
+/// Decodes one manifest's tree into `CommandDefinition`s by format v1,
+/// reporting every departure from it and going on, so one run shows them all.
+///
+/// Scalars mean what this schema says, never what YAML 1.1 would guess: an str
+/// default `no` is the text `no`; an int default must be plain decimal digits.
+struct ManifestDecoder {
+    static let commandKeys = ["help", "args", "handler", "exec", "sh"]
+    static let argKeys = ["type", "default", "required", "help"]
+    static let bindingKeys: Set<String> = ["handler", "exec", "sh"]
+
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var commands: [CommandDefinition] = []
+    /// Every entry under `commands`, valid or not (for the summary line).
+    private(set) var commandCount = 0
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func decode(_ root: YAMLNode) {
+        guard case .mapping(let map) = root else {
+            report(.wrongKind, "a manifest must be a mapping with the key `commands`, found \(root.kindDescription)",
+                   root.span, help: "start the file with `commands:`")
+            return
+        }
+        var commandsEntry: YAMLMapping.Entry?
+        for entry in map.entries {
+            if entry.key.value == "commands" {
+                commandsEntry = entry
+            } else {
+                unknownKey(entry.key, known: ["commands"], context: "at the top level")
+            }
+        }
+        guard let entry = commandsEntry else {
+            report(.missingCommands, "manifest has no `commands` key", map.span,
+                   help: "a manifest is a mapping with one key, `commands`, that maps command names to their specs")
+            return
+        }
+        guard let commandMap = mapping(entry.value, what: "`commands`", key: entry.key) else { return }
+        if commandMap.entries.isEmpty {
+            report(.noCommands, "manifest declares no commands", entry.key.span)
+        }
+        for command in commandMap.entries {
+            decodeCommand(command)
+        }
+    }
+
+    // MARK: commands
+
+    private mutating func decodeCommand(_ entry: YAMLMapping.Entry) {
+        let errorsBefore = diagnostics.errorCount
+        let name = entry.key.value
+        commandCount += 1
+        if !Names.isCommandName(name) {
+            let tooLong = name.utf8.count > Names.maxCommandNameLength
+            report(.invalidCommandName,
+                   tooLong ? "command name `\(name)` is longer than \(Names.maxCommandNameLength) characters"
+                           : "invalid command name `\(name)`",
+                   entry.key.span,
+                   help: "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters")
+        }
+        guard let spec = mapping(entry.value, what: "command `\(name)`", key: entry.key) else { return }
+
+        var help = ""
+        var args: [ArgDefinition] = []
+        var bindings: [(key: YAMLScalar, action: CommandAction?)] = []
+        var shellScript: YAMLScalar?
+        for field in spec.entries {
+            switch field.key.value {
+            case "help":
+                if let text = string(field.value, what: "`help`", key: field.key) { help = text.value }
+            case "args":
+                args = decodeArgs(field.value, key: field.key, command: name)
+            case "handler":
+                var action: CommandAction?
+                if let text = string(field.value, what: "`handler`", key: field.key) {
+                    if text.value.isEmpty {
+                        report(.emptyProgram, "`handler` is empty", text.span, help: "name the Swift handler this command runs")
+                    } else {
+                        action = .handler(text.value)
+                    }
+                }
+                bindings.append((field.key, action))
+            case "exec":
+                bindings.append((field.key, decodeExec(field.value, key: field.key).map(CommandAction.exec)))
+            case "sh":
+                var action: CommandAction?
+                if let text = string(field.value, what: "`sh`", key: field.key) {
+                    if text.value.allSatisfy(\.isWhitespace) {
+                        report(.emptyProgram, "`sh` script is empty", field.key.span, help: "give the script to run with `/bin/sh -c`")
+                    } else {
+                        action = .shell(text.value)
+                        shellScript = text
+                    }
+                }
+                bindings.append((field.key, action))
+            default:
+                unknownKey(field.key, known: Self.commandKeys, context: "in command `\(name)`")
+            }
+        }
+
+        if bindings.isEmpty {
+            report(.missingBinding, "command `\(name)` has no `handler`, `exec` or `sh`", entry.key.span,
+                   help: "add one: `handler: NAME` (a Swift handler), `exec: [PROGRAM, ARG...]` (a program) or `sh: SCRIPT` (a shell script)")
+        } else if bindings.count > 1 {
+            report(.conflictingBindings,
+                   "command `\(name)` has both `\(bindings[0].key.value)` and `\(bindings[1].key.value)`",
+                   bindings[1].key.span, help: "a command has exactly one of `handler`, `exec` and `sh`")
+        }
+        let action = bindings.count == 1 ? bindings[0].action : nil
+        if case .exec(let template)? = action {
+            checkPlaceholders(template, args: args)
+        }
+        if let shellScript {
+            checkEnvironmentReferences(shellScript, args: args)
+        }
+        if help.isEmpty {
+            report(.missingHelp, "command `\(name)` has no help text", entry.key.span,
+                   help: "add `help:` with one line on what it does; `hyper --help` lists it")
+        }
+        if diagnostics.errorCount == errorsBefore, let action {
+            commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
+                                              location: location(entry.key.span)))
+        }
+    }
+
+    // MARK: exec
+
+    private mutating func decodeExec(_ node: YAMLNode, key: YAMLScalar) -> ExecTemplate? {
+        var elements: [YAMLScalar] = []
+        switch node {
+        case .scalar(let scalar):
+            guard let text = string(node, what: "`exec`", key: key) else { return nil }
+            _ = scalar
+            elements = [text]
+        case .sequence(let sequence):
+            guard !sequence.items.isEmpty else {
+                report(.emptyProgram, "`exec` is empty", key.span, help: "give the program and its arguments: `exec: [PROGRAM, ARG...]`")
+                return nil
+            }
+            var ok = true
+            for item in sequence.items {
+                if let text = string(item, what: "an `exec` element", key: nil) { elements.append(text) } else { ok = false }
+            }
+            guard ok else { return nil }
+        case .mapping(let mapping):
+            report(.wrongKind, "`exec` must be a program or a list `[PROGRAM, ARG...]`, found a mapping", mapping.span)
+            return nil
+        }
+        let program = elements[0]
+        guard !program.value.isEmpty else {
+            report(.emptyProgram, "`exec` program is empty", program.span, help: "the first element names the program to run")
+            return nil
+        }
+        var ok = true
+        var programText = program.value
+        switch ExecTemplate.parseElement(program.value) {
+        case .success(let parts):
+            if parts.contains(where: { if case .placeholder = $0 { true } else { false } }) {
+                report(.placeholderInProgram, "the program of `exec` cannot contain a placeholder", program.span,
+                       help: "name the program literally; pass values as the following elements")
+                ok = false
+            } else {
+                programText = parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
+            }
+        case .failure(let error):
+            reportPlaceholderSyntax(error, in: program)
+            ok = false
+        }
+        var arguments: [ExecTemplate.Element] = []
+        for element in elements.dropFirst() {
+            switch ExecTemplate.parseElement(element.value) {
+            case .success(let parts):
+                arguments.append(ExecTemplate.Element(parts: parts, location: location(element.span)))
+            case .failure(let error):
+                reportPlaceholderSyntax(error, in: element)
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
+    }
+
+    private mutating func reportPlaceholderSyntax(_ error: ExecTemplate.SyntaxError, in scalar: YAMLScalar) {
+        report(.invalidPlaceholder, error.message, innerSpan(scalar, offset: error.offset),
+               help: "a placeholder is `{argname}`; write `{{` and `}}` for literal braces")
+    }
+
+    /// The span of the character at `offset` inside a scalar's text (exact for
+    /// plain scalars and for quoted ones without escapes before it).
+    private func innerSpan(_ scalar: YAMLScalar, offset: Int, length: Int = 1) -> YAMLSpan {
+        let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
+        return YAMLSpan(line: scalar.span.start.line, column: scalar.span.start.column + quote + offset, length: length)
+    }
+
+    private mutating func checkPlaceholders(_ template: ExecTemplate, args: [ArgDefinition]) {
+        let declared = Set(args.map(\.name))
+        for element in template.arguments {
+            for name in element.placeholders where !declared.contains(name) {
+                let suggestion = Suggestion.closest(to: name, in: args.map(\.name))
+                diagnostics.append(Diagnostic(
+                    .undeclaredPlaceholder, "placeholder `{\(name)}` names no declared arg",
+                    at: element.location,
+                    help: suggestion.map { "did you mean `{\($0)}`?" } ?? "declare `\(name)` under `args`"
+                ))
+            }
+        }
+    }
+
+    /// Warns about `$HYPER_ARG_X` in a script when the command declares no arg `x`.
+    private mutating func checkEnvironmentReferences(_ script: YAMLScalar, args: [ArgDefinition]) {
+        let declared = Set(args.map(\.environmentName))
+        let bytes = Array(script.value.utf8)
+        let prefix = Array("HYPER_ARG_".utf8)
+        var index = 0
+        var reported: Set<String> = []
+        while index + prefix.count <= bytes.count {
+            guard bytes[index..<(index + prefix.count)].elementsEqual(prefix),
+                  index == 0 || !isNameByte(bytes[index - 1]) else { index += 1; continue }
+            var end = index + prefix.count
+            while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+            let variable = String(decoding: bytes[index..<end], as: UTF8.self)
+            if end > index + prefix.count, !declared.contains(variable), reported.insert(variable).inserted {
+                let argName = String(variable.dropFirst(prefix.count)).lowercased()
+                let suggestion = Suggestion.closest(to: variable, in: args.map(\.environmentName))
+                report(.undeclaredEnvironmentArg, "`sh` script reads `$\(variable)`, but the command declares no arg `\(argName)`",
+                       script.span, help: suggestion.map { "did you mean `$\($0)`?" } ?? "declare `\(argName)` under `args`")
+            }
+            index = end
+        }
+    }
+
+    private func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    // MARK: args
+
+    private mutating func decodeArgs(_ node: YAMLNode, key: YAMLScalar, command: String) -> [ArgDefinition] {
+        guard let map = mapping(node, what: "`args`", key: key) else { return [] }
+        var args: [ArgDefinition] = []
+        var keys: [String: YAMLScalar] = [:]
+        for entry in map.entries {
+            let name = entry.key.value
+            keys[name] = entry.key
+            var nameOK = true
+            if !Names.isArgName(name) {
+                report(.invalidArgName, "invalid arg name `\(name)`", entry.key.span,
+                       help: "an arg name is a lowercase letter, then lowercase letters, digits and `_` (`dry_run` is `--dry-run`)")
+                nameOK = false
+            } else if name == "help" {
+                report(.reservedArgName, "an arg cannot be named `help`", entry.key.span,
+                       help: "`--help` shows the command's help; choose another name")
+                nameOK = false
+            }
+            if let arg = decodeArg(name: name, node: entry.value, key: entry.key), nameOK {
+                args.append(arg)
+            }
+        }
+        for arg in args where arg.isFlag {
+            if let other = keys["no_" + arg.name] {
+                report(.optionCollision, "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `\(other.value)`",
+                       other.span, help: "rename one of the two")
+            }
+        }
+        return args
+    }
+
+    private mutating func decodeArg(name: String, node: YAMLNode, key: YAMLScalar) -> ArgDefinition? {
+        let argLocation = location(key.span)
+        switch node {
+        case .scalar(let scalar):
+            if scalar.isPlainNull {
+                report(.nullValue, "arg `\(name)` has no type", key.span,
+                       help: "write a type (`\(name): str`) or a mapping (`\(name): {type: int, default: 1}`)")
+                return nil
+            }
+            guard let type = argType(scalar, arg: name) else { return nil }
+            return ArgDefinition(name: name, type: type, location: argLocation)
+        case .sequence(let sequence):
+            report(.wrongKind, "arg `\(name)` must be a type name or a mapping, found a sequence", sequence.span)
+            return nil
+        case .mapping(let spec):
+            var ok = true
+            var type = ArgType.str
+            var defaultNode: YAMLNode?
+            var required: (Bool, YAMLScalar)?
+            var help = ""
+            for field in spec.entries {
+                switch field.key.value {
+                case "type":
+                    if let text = string(field.value, what: "`type`", key: field.key), let parsed = argType(text, arg: name) {
+                        type = parsed
+                    } else {
+                        ok = false
+                    }
+                case "default":
+                    defaultNode = field.value
+                case "required":
+                    if let value = plainBool(field.value, what: "`required`", key: field.key) {
+                        required = (value, field.key)
+                    } else {
+                        ok = false
+                    }
+                case "help":
+                    if let text = string(field.value, what: "`help`", key: field.key) { help = text.value } else { ok = false }
+                default:
+                    unknownKey(field.key, known: Self.argKeys, context: "in arg `\(name)`")
+                    ok = false
+                }
+            }
+            var value: ArgValue?
+            if let defaultNode {
+                guard ok, let parsed = defaultValue(defaultNode, type: type, arg: name, key: key) else { return nil }
+                value = parsed
+                if let (isRequired, requiredKey) = required, isRequired {
+                    report(.requiredWithDefault, "arg `\(name)` is required and has a default", requiredKey.span,
+                           help: "remove `required: true`, or remove the default")
+                    return nil
+                }
+            }
+            guard ok else { return nil }
+            return ArgDefinition(name: name, type: type, default: value, help: help, required: required?.0, location: argLocation)
+        }
+    }
+
+    private static let typeAliases = [
+        "string": "str", "text": "str", "integer": "int", "number": "float", "double": "float",
+        "boolean": "bool", "flag": "bool",
+    ]
+
+    private mutating func argType(_ scalar: YAMLScalar, arg: String) -> ArgType? {
+        if let type = ArgType(rawValue: scalar.value) { return type }
+        let suggestion = Self.typeAliases[scalar.value.lowercased()]
+            ?? Suggestion.closest(to: scalar.value, in: ArgType.allCases.map(\.rawValue))
+        report(.unknownType, "unknown type `\(scalar.value)` for arg `\(arg)`", scalar.span,
+               help: suggestion.map { "did you mean `\($0)`?" } ?? "the types are `int`, `str`, `float` and `bool`")
+        return nil
+    }
+
+    private mutating func defaultValue(_ node: YAMLNode, type: ArgType, arg: String, key: YAMLScalar) -> ArgValue? {
+        guard case .scalar(let scalar) = node else {
+            report(.wrongKind, "default of `\(arg)` must be a single value, found \(node.kindDescription)", node.span)
+            return nil
+        }
+        if scalar.isPlainNull {
+            report(.nullValue, "default of `\(arg)` has no value", scalar.value.isEmpty ? key.span : scalar.span,
+                   help: type == .str ? "write `default: \"\"` for an empty string, or remove `default`" : "give a value, or remove `default`")
+            return nil
+        }
+        let text = scalar.value
+        if type == .str { return .str(text) }
+        let expected = "invalid default for `\(arg)`: expected \(type.rawValue)"
+        if scalar.style != .plain {
+            let unquoted = ValueSyntax.parse(text, as: type) != nil
+            report(.invalidDefault, "\(expected), got quoted text", scalar.span,
+                   help: unquoted ? "remove the quotes: `default: \(text)`" : nil)
+            return nil
+        }
+        if type == .int, ValueSyntax.parseInt(text) != nil, ValueSyntax.hasAmbiguousLeadingZero(text) {
+            report(.invalidDefault, "\(expected), got `\(text)` with a leading zero", scalar.span,
+                   help: "YAML 1.1 reads it as octal and YAML 1.2 as decimal; write it without the leading zero")
+            return nil
+        }
+        guard let value = ValueSyntax.parse(text, as: type) else {
+            report(.invalidDefault, "\(expected), got `\(text)`", scalar.span, help: Self.typeHint(type))
+            return nil
+        }
+        return value
+    }
+
+    private static func typeHint(_ type: ArgType) -> String? {
+        switch type {
+        case .int: "an int is decimal digits with an optional sign, within 64 bits"
+        case .float: "a float is a finite decimal number such as `0.5` or `1e3`"
+        case .bool: "a bool is `true` or `false`"
+        case .str: nil
+        }
+    }
+
+    // MARK: shared pieces
+
+    /// A mapping, or a report of what stands there instead.
+    private mutating func mapping(_ node: YAMLNode, what: String, key: YAMLScalar) -> YAMLMapping? {
+        switch node {
+        case .mapping(let map):
+            return map
+        case .scalar(let scalar) where scalar.isPlainNull:
+            report(.nullValue, "\(what) has no value; expected a mapping", key.span)
+            return nil
+        default:
+            report(.wrongKind, "\(what) must be a mapping, found \(node.kindDescription)", node.span)
+            return nil
+        }
+    }
+
+    /// A text scalar, not null. Any scalar's text is a string (`help: 42` is "42").
+    private mutating func string(_ node: YAMLNode, what: String, key: YAMLScalar?) -> YAMLScalar? {
+        guard case .scalar(let scalar) = node else {
+            report(.wrongKind, "\(what) must be a string, found \(node.kindDescription)", node.span)
+            return nil
+        }
+        if scalar.isPlainNull {
+            report(.nullValue, "\(what) has no value", key?.span ?? scalar.span,
+                   help: "write `\"\"` for an empty string, or remove it")
+            return nil
+        }
+        return scalar
+    }
+
+    private mutating func plainBool(_ node: YAMLNode, what: String, key: YAMLScalar) -> Bool? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let value = ValueSyntax.parseBool(scalar.value) {
+            return value
+        }
+        let found = if case .scalar(let scalar) = node { scalar.isPlainNull ? "nothing" : "`\(scalar.value)`" } else { node.kindDescription }
+        report(.invalidBool, "\(what) must be `true` or `false`, found \(found)", node.span.start.line == key.span.start.line && node.kindDescription == "null" ? key.span : node.span)
+        return nil
+    }
+
+    private mutating func unknownKey(_ key: YAMLScalar, known: [String], context: String) {
+        let suggestion = Suggestion.closest(to: key.value, in: known)
+        report(.unknownKey, "unknown key `\(key.value)` \(context)", key.span,
+               help: suggestion.map { "did you mean `\($0)`?" }
+                   ?? "the keys here are " + known.map { "`\($0)`" }.joined(separator: ", "))
+    }
+
+    private func location(_ span: YAMLSpan) -> SourceLocation {
+        SourceLocation(file: file, line: span.start.line, column: span.start.column, length: span.length)
+    }
+
+    private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: location(span), help: help))
+    }
+}
