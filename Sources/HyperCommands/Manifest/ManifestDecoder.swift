@@ -13,8 +13,9 @@ struct ManifestDecoder {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var commands: [CommandDefinition] = []
-    /// Every entry under `commands`, valid or not (for the summary line).
-    private(set) var commandCount = 0
+    /// Every entry under `commands`, valid or not, for cross-file checks.
+    private(set) var declaredCommands: [DeclaredCommand] = []
+    var commandCount: Int { declaredCommands.count }
 
     init(file: String) {
         self.file = file
@@ -53,7 +54,7 @@ struct ManifestDecoder {
     private mutating func decodeCommand(_ entry: YAMLMapping.Entry) {
         let errorsBefore = diagnostics.errorCount
         let name = entry.key.value
-        commandCount += 1
+        declaredCommands.append(DeclaredCommand(name: name, location: location(entry.key.span)))
         if !Names.isCommandName(name) {
             let tooLong = name.utf8.count > Names.maxCommandNameLength
             report(.invalidCommandName,
@@ -66,7 +67,7 @@ struct ManifestDecoder {
 
         var help = ""
         var args: [ArgDefinition] = []
-        var bindings: [(key: YAMLScalar, action: CommandAction?)] = []
+        var bindings: [(key: YAMLScalar, action: CommandAction?, value: YAMLSpan)] = []
         var shellScript: YAMLScalar?
         for field in spec.entries {
             switch field.key.value {
@@ -83,9 +84,9 @@ struct ManifestDecoder {
                         action = .handler(text.value)
                     }
                 }
-                bindings.append((field.key, action))
+                bindings.append((field.key, action, field.value.span))
             case "exec":
-                bindings.append((field.key, decodeExec(field.value, key: field.key).map(CommandAction.exec)))
+                bindings.append((field.key, decodeExec(field.value, key: field.key).map(CommandAction.exec), field.value.span))
             case "sh":
                 var action: CommandAction?
                 if let text = string(field.value, what: "`sh`", key: field.key) {
@@ -96,7 +97,7 @@ struct ManifestDecoder {
                         shellScript = text
                     }
                 }
-                bindings.append((field.key, action))
+                bindings.append((field.key, action, field.value.span))
             default:
                 unknownKey(field.key, known: Self.commandKeys, context: "in command `\(name)`")
             }
@@ -123,7 +124,7 @@ struct ManifestDecoder {
         }
         if diagnostics.errorCount == errorsBefore, let action {
             commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
-                                              location: location(entry.key.span)))
+                                              location: location(entry.key.span), actionLocation: location(bindings[0].value)))
         }
     }
 

@@ -9,19 +9,23 @@ public struct CommandDefinition: Sendable {
     public var action: CommandAction
     /// Where the manifest declares it (the command's key); nil for commands defined in code.
     public var location: SourceLocation?
+    /// Where the manifest writes the binding's value (`handler: NAME`'s NAME).
+    public var actionLocation: SourceLocation?
 
     public init(
         name: String,
         help: String = "",
         args: [ArgDefinition] = [],
         action: CommandAction,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil,
+        actionLocation: SourceLocation? = nil
     ) {
         self.name = name
         self.help = help
         self.args = args
         self.action = action
         self.location = location
+        self.actionLocation = actionLocation
     }
 
     /// A command defined in code: its closure gets the parsed, typed arguments.

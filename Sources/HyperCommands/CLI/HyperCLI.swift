@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `hyper` command line: one funnel from arguments to an exit status.
+///
+/// A program that embeds HyperCommands registers its handlers and commands on
+/// a registry, then calls `HyperCLI.main(registry:)`; the `hyper` binary does
+/// the same with an empty registry.
+public struct HyperCLI: Sendable {
+    public static let version = "0.1.0"
+
+    public var registry: CommandRegistry
+    public var console: Console
+    public var workingDirectory: String
+    /// `--manifests` values given before the command.
+    var manifestOptions: [String] = []
+    /// `HYPER_COMMANDS`, if set.
+    var manifestEnvironment: String?
+
+    public init(registry: CommandRegistry = .shared, console: Console = .standard, workingDirectory: String? = nil,
+                environment: [String: String]? = nil) {
+        self.registry = registry
+        self.console = console
+        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
+        if let environment {
+            manifestEnvironment = environment["HYPER_COMMANDS"]
+        } else {
+            manifestEnvironment = getenv("HYPER_COMMANDS").map { String(cString: $0) }
+        }
+    }
+
+    /// Runs `hyper` with the process's arguments and exits with its status.
+    public static func main(registry: CommandRegistry = .shared) -> Never {
+        let cli = HyperCLI(registry: registry)
+        // Swift repairs invalid UTF-8 in argv silently; hyper refuses it instead,
+        // so no value ever reaches a program changed.
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) != nil else {
+                cli.console.err("Error: argument \(index) is not valid UTF-8\n")
+                exit(2)
+            }
+        }
+        exit(cli.run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    var manifestSelection: ManifestSelection {
+        ManifestSelection.resolve(options: manifestOptions, environment: manifestEnvironment, workingDirectory: workingDirectory)
+    }
+
+    var loader: ManifestLoader {
+        ManifestLoader(workingDirectory: workingDirectory, handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames)
+    }
+
+    /// Runs one call and returns its exit status; every failure passes through here.
+    public func run(_ arguments: [String]) -> Int32 {
+        do {
+            return try dispatch(arguments)
+        } catch {
+            return report(error)
+        }
+    }
+
+    private func report(_ failure: CLIFailure) -> Int32 {
+        switch failure {
+        case .usage(let message, let help):
+            console.err(message + "\n" + (help.map { "help: \($0)\n" } ?? ""))
+            return 2
+        case .failed(let message):
+            console.err(message + "\n")
+            return 1
+        case .invalidManifests(let load):
+            let renderer = DiagnosticRenderer(sources: load.sources, color: false)
+            console.err(renderer.render(load.diagnostics.filter { $0.severity == .error }, format: .human)
+                        + "hyper: the manifests have errors; nothing was run (see `hyper validate`)\n")
+            return 1
+        case .unknownCommand(let name, let suggestion):
+            var message = "Unknown command: \(name)\n"
+            if let suggestion { message += "help: did you mean `\(suggestion)`?\n" }
+            message += "Run `hyper --help` to list the commands.\n"
+            console.err(message)
+            return 2
+        case .exit(let status):
+            return status
+        }
+    }
+
+    private func dispatch(_ arguments: [String]) throws(CLIFailure) -> Int32 {
+        var cli = self
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--manifests" {
+                guard index + 1 < arguments.count else { throw .usage("Error: Missing value for --manifests") }
+                cli.manifestOptions.append(arguments[index + 1])
+                index += 2
+            } else if word.hasPrefix("--manifests=") {
+                cli.manifestOptions.append(String(word.dropFirst("--manifests=".count)))
+                index += 1
+            } else {
+                break
+            }
+        }
+        let rest = Array(arguments[index...])
+        guard let first = rest.first else {
+            return try cli.listCommands()
+        }
+        let tail = Array(rest.dropFirst())
+        switch first {
+        case "-h", "--help":
+            return try cli.listCommands()
+        case "--version", "-V":
+            console.out("hyper \(Self.version)\n")
+            return 0
+        case "validate":
+            guard let command = try ValidateCommand.parse(tail) else {
+                console.out(ValidateCommand.usage)
+                return 0
+            }
+            return command.run(cli: cli)
+        case "help":
+            return try cli.help(tail)
+        default:
+            if first.hasPrefix("-") {
+                let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests"])
+                throw .usage("Error: Unknown argument: \(first)", help: suggestion.map { "did you mean \($0)?" })
+            }
+            return try cli.runCommand(first, tail)
+        }
+    }
+}

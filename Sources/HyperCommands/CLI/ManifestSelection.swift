@@ -1,0 +1,27 @@
+/// Which manifests a call uses: `--manifests PATH` (repeatable), else the
+/// colon-separated `HYPER_COMMANDS`, else the nearest `commands.d` from the
+/// working directory upward.
+struct ManifestSelection: Sendable {
+    var paths: [String]
+    /// How the paths were chosen, for messages.
+    var origin: Origin
+
+    enum Origin: Sendable {
+        case option
+        case environment
+        case search
+        case none
+    }
+
+    static func resolve(options: [String], environment: String?, workingDirectory: String) -> ManifestSelection {
+        if !options.isEmpty { return ManifestSelection(paths: options, origin: .option) }
+        if let environment {
+            let paths = environment.split(separator: ":").map(String.init)
+            if !paths.isEmpty { return ManifestSelection(paths: paths, origin: .environment) }
+        }
+        if let folder = ManifestLoader.findManifestFolder(from: workingDirectory) {
+            return ManifestSelection(paths: [folder], origin: .search)
+        }
+        return ManifestSelection(paths: [], origin: .none)
+    }
+}

@@ -1,0 +1,98 @@
+/// `hyper validate [PATH...] [--format human|concise|github|json] [--strict]`:
+/// checks manifests for CI. Exit 0 without errors (warnings allowed unless
+/// `--strict`), 1 otherwise, 2 for wrong usage.
+struct ValidateCommand {
+    var paths: [String] = []
+    var format: DiagnosticFormat = .human
+    var strict = false
+
+    static let usage = """
+    Usage: hyper validate [PATH...] [--format human|concise|github|json] [--strict]
+
+      Check manifests: every problem in every file, with its location.
+
+    Arguments:
+      PATH               manifest files or folders (default: the commands.d hyper finds)
+
+    Options:
+      --format <format>  human (default), concise, github or json
+      --strict           fail on warnings too
+
+    """
+
+    /// Parses the words after `validate`; nil when `--help` asked for usage.
+    static func parse(_ arguments: [String]) throws(CLIFailure) -> ValidateCommand? {
+        var command = ValidateCommand()
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if optionsEnded || !word.hasPrefix("-") || word == "-" {
+                command.paths.append(word)
+                continue
+            }
+            switch word {
+            case "--":
+                optionsEnded = true
+            case "-h", "--help":
+                return nil
+            case "--strict":
+                command.strict = true
+            case "--format":
+                guard index < arguments.count else { throw .usage("Error: Missing value for --format") }
+                command.format = try format(arguments[index])
+                index += 1
+            default:
+                if word.hasPrefix("--format=") {
+                    command.format = try format(String(word.dropFirst("--format=".count)))
+                } else {
+                    let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
+                    throw .usage("Error: Unknown argument: \(word)", help: suggestion.map { "did you mean \($0)?" })
+                }
+            }
+        }
+        return command
+    }
+
+    private static func format(_ text: String) throws(CLIFailure) -> DiagnosticFormat {
+        guard let format = DiagnosticFormat(rawValue: text) else {
+            throw .usage("Error: Invalid value for --format: expected human, concise, github or json, got '\(text)'")
+        }
+        return format
+    }
+
+    func run(cli: HyperCLI) -> Int32 {
+        var selection = ManifestSelection(paths: paths, origin: .option)
+        if paths.isEmpty { selection = cli.manifestSelection }
+        var load: ManifestLoad
+        if selection.paths.isEmpty {
+            load = ManifestLoad(files: [], sources: [:], commands: [], diagnostics: [], commandCount: 0, projectRoot: cli.workingDirectory)
+            load.diagnostics.append(Diagnostic(.noManifests, "no `commands.d` folder in `\(cli.workingDirectory)` or any folder above it", at: nil,
+                                               help: "create `commands.d/` with a manifest, or pass manifest paths to `hyper validate`"))
+        } else {
+            load = cli.loader.load(paths: selection.paths)
+            if load.files.isEmpty && load.diagnostics.isEmpty {
+                let shown = selection.paths.map { "`\($0)`" }.joined(separator: ", ")
+                load.diagnostics.append(Diagnostic(.noManifests, "no manifests (`*.yaml`, `*.yml`) in \(shown)", at: nil))
+            }
+        }
+        let renderer = DiagnosticRenderer(sources: load.sources, color: format == .human && cli.console.colorOutput)
+        var output = renderer.render(load.diagnostics, format: format)
+        if format == .human {
+            output += Self.summary(load)
+        }
+        cli.console.out(output)
+        let failed = load.diagnostics.errorCount > 0 || (strict && load.diagnostics.warningCount > 0)
+        return failed ? 1 : 0
+    }
+
+    /// `3 manifests, 12 commands: 0 errors, 1 warning`
+    static func summary(_ load: ManifestLoad) -> String {
+        func count(_ number: Int, _ noun: String) -> String {
+            "\(number) \(noun)\(number == 1 ? "" : "s")"
+        }
+        return "\(count(load.files.count, "manifest")), \(count(load.commandCount, "command")): "
+            + "\(count(load.diagnostics.errorCount, "error")), \(count(load.diagnostics.warningCount, "warning"))\n"
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Runs async work to completion from synchronous code, blocking the calling
+/// thread on a semaphore. The CLI uses it so that calls which only `execve`
+/// never start the concurrency runtime's threads.
+enum BlockingTask {
+    static func run(_ body: @escaping @Sendable () async -> Int32) -> Int32 {
+        let done = Completion()
+        Task.detached {
+            done.finish(await body())
+        }
+        return done.wait()
+    }
+
+    /// A result slot and a POSIX semaphore. The semaphore lives in memory
+    /// allocated once and freed in `deinit`, so its address never moves.
+    private final class Completion: Sendable {
+        private let result = Mutex<Int32>(0)
+        private nonisolated(unsafe) let semaphore: UnsafeMutablePointer<sem_t>
+
+        init() {
+            semaphore = .allocate(capacity: 1)
+            sem_init(semaphore, 0, 0)
+        }
+
+        deinit {
+            sem_destroy(semaphore)
+            semaphore.deallocate()
+        }
+
+        func finish(_ value: Int32) {
+            result.withLock { $0 = value }
+            sem_post(semaphore)
+        }
+
+        func wait() -> Int32 {
+            while sem_wait(semaphore) != 0 && errno == EINTR {}
+            return result.withLock { $0 }
+        }
+    }
+}
+
+/// The reason text of a handler's error, for `Command 'x' failed: <reason>`.
+enum HandlerFailure {
+    static func reason(_ error: any Error) -> String {
+        if let described = error as? any CustomStringConvertible { return described.description }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which the Glibc
+/// module does not export.
+@_silgen_name("posix_spawn_file_actions_addchdir_np")
+private func addChangeDirectory(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
+
+/// Starts the process a `ProcessPlan` describes, straight over libc.
+///
+/// Inherited environment strings are passed on as the very bytes hyper got
+/// (never decoded and re-encoded), minus the variables hyper owns.
+enum ProcessLauncher {
+    /// Why a program could not be started, with the shell's exit codes.
+    struct LaunchFailure: Error, Equatable {
+        var message: String
+        /// 127: not found; 126: found but not executable.
+        var status: Int32
+    }
+
+    /// Replaces the hyper process with the planned one (`execve`), so exit
+    /// status, signals, the terminal and the process group are the child's
+    /// own. Returns only if the program could not be started.
+    static func replaceProcess(with plan: ProcessPlan) -> LaunchFailure {
+        guard chdir(plan.workingDirectory) == 0 else {
+            return LaunchFailure(message: "cannot enter `\(plan.workingDirectory)`: \(FileSystem.errorText())", status: 126)
+        }
+        return withCStrings(plan.arguments) { argv in
+            withEnvironment(plan) { envp in
+                var lastError: Int32 = ENOENT
+                for candidate in candidates(for: plan.program) {
+                    execve(candidate, argv, envp)
+                    // Keep the most telling error: "permission denied" beats "not found".
+                    if errno != ENOENT && errno != ENOTDIR || lastError == ENOENT { lastError = errno == ENOTDIR ? ENOENT : errno }
+                }
+                return failure(plan.program, errno: lastError)
+            }
+        }
+    }
+
+    /// Starts the planned process with `posix_spawn` in hyper's own process
+    /// group, with default signal dispositions and an empty signal mask, and
+    /// returns its pid.
+    static func spawn(_ plan: ProcessPlan) -> Result<pid_t, LaunchFailure> {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        _ = plan.workingDirectory.withCString { addChangeDirectory(&actions, $0) }
+
+        return withCStrings(plan.arguments) { argv in
+            withEnvironment(plan) { envp in
+                var lastError: Int32 = ENOENT
+                for candidate in candidates(for: plan.program) {
+                    var pid = pid_t()
+                    let result = posix_spawn(&pid, candidate, &actions, &attributes, argv, envp)
+                    if result == 0 { return .success(pid) }
+                    if result != ENOENT && result != ENOTDIR || lastError == ENOENT { lastError = result == ENOTDIR ? ENOENT : result }
+                }
+                return .failure(failure(plan.program, errno: lastError))
+            }
+        }
+    }
+
+    /// The exit status of a finished child, the way a shell reports it:
+    /// its exit code, or 128+N when signal N killed it.
+    static func status(fromWait status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        if signal == 0 { return (status >> 8) & 0xFF }
+        return 128 + signal
+    }
+
+    private static func failure(_ program: String, errno code: Int32) -> LaunchFailure {
+        switch code {
+        case ENOENT:
+            LaunchFailure(message: "program not found: `\(program)`", status: 127)
+        case EACCES, EPERM:
+            LaunchFailure(message: "program is not executable: `\(program)`", status: 126)
+        default:
+            LaunchFailure(message: "cannot run `\(program)`: \(String(cString: strerror(code)).lowercased())", status: 126)
+        }
+    }
+
+    /// Paths to try: the program itself when it has a `/`, else each `PATH`
+    /// entry (an empty entry is the working directory, as in `execvp`).
+    static func candidates(for program: String) -> [String] {
+        if program.contains("/") { return [program] }
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":", omittingEmptySubsequences: false).map { entry in
+            entry.isEmpty ? program : String(entry) + "/" + program
+        }
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { for pointer in pointers { free(pointer) } }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// The child's environment: inherited entries hyper does not own, as the
+    /// original C strings, then the plan's.
+    private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        let replaced = Set(plan.environment.map(\.name))
+        var entries: [UnsafeMutablePointer<CChar>?] = []
+        var index = 0
+        while let entry = environ[index] {
+            index += 1
+            let name = variableName(entry)
+            if ProcessPlan.isOwnedVariable(name) || replaced.contains(name) { continue }
+            entries.append(entry)
+        }
+        let inherited = entries.count
+        for (name, value) in plan.environment {
+            entries.append(strdup(name + "=" + value))
+        }
+        entries.append(nil)
+        defer { for pointer in entries[inherited...] { free(pointer) } }
+        return entries.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    private static func variableName(_ entry: UnsafeMutablePointer<CChar>) -> String {
+        var length = 0
+        while entry[length] != 0 && entry[length] != 0x3D { length += 1 }
+        return String(decoding: UnsafeRawBufferPointer(start: entry, count: length), as: UTF8.self)
+    }
+}

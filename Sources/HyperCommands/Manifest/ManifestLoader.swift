@@ -1,0 +1,167 @@
+import HyperYAML
+
+/// Everything one load of a project's manifests produced.
+public struct ManifestLoad: Sendable {
+    /// The manifests read, as displayed, in reading order.
+    public var files: [String]
+    /// Their text, by displayed path, for showing source lines.
+    public var sources: [String: SourceText]
+    /// The commands that loaded without error.
+    public var commands: [CommandDefinition]
+    /// Every problem, sorted by file and position.
+    public var diagnostics: [Diagnostic]
+    /// Every command entry seen, valid or not.
+    public var commandCount: Int
+    /// The folder that holds the manifest folder: commands run there and
+    /// relative `exec` programs are found from there.
+    public var projectRoot: String
+
+    public var hasErrors: Bool { diagnostics.errorCount > 0 }
+}
+
+/// Reads manifests from files and folders, decodes each, then checks them as
+/// one project.
+public struct ManifestLoader: Sendable {
+    /// Where relative paths start, and what displayed paths are relative to.
+    public var workingDirectory: String
+    /// The handlers the running binary registers.
+    public var handlers: HandlerCatalog
+    /// Commands defined in code, which manifests may not define again.
+    public var codeCommands: [String]
+
+    public init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
+        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
+        self.handlers = handlers
+        self.codeCommands = codeCommands
+    }
+
+    /// The nearest `commands.d` folder from `directory` upward, if any.
+    public static func findManifestFolder(from directory: String) -> String? {
+        var current = Path.absolute(directory, from: "/")
+        while true {
+            let candidate = Path.join(current, "commands.d")
+            if FileSystem.kind(candidate) == .directory { return candidate }
+            if current == "/" { return nil }
+            current = Path.parent(current)
+        }
+    }
+
+    /// The manifests in a folder: `*.yaml` and `*.yml` files directly inside,
+    /// in byte order of their names. Names starting with `.` (editor
+    /// leftovers) are skipped.
+    public static func manifestFiles(in folder: String) -> [String]? {
+        guard let names = FileSystem.list(folder) else { return nil }
+        return names
+            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .filter { FileSystem.kind(Path.join(folder, $0)) == .file }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .map { Path.join(folder, $0) }
+    }
+
+    /// Loads manifest files and folders (each folder's manifests, as above).
+    public func load(paths: [String]) -> ManifestLoad {
+        var diagnostics: [Diagnostic] = []
+        var files: [(shown: String, absolute: String)] = []
+        for path in paths {
+            let absolute = Path.absolute(path, from: workingDirectory)
+            switch FileSystem.kind(absolute) {
+            case .directory:
+                guard let inside = Self.manifestFiles(in: absolute) else {
+                    diagnostics.append(Diagnostic(.unreadable, "cannot read folder `\(display(absolute))`: \(FileSystem.errorText())", at: nil))
+                    continue
+                }
+                files += inside.map { (display($0), $0) }
+            case .file:
+                files.append((display(absolute), absolute))
+            case .missing:
+                diagnostics.append(Diagnostic(.unreadable, "no such file or folder: `\(path)`", at: nil))
+            case .other:
+                diagnostics.append(Diagnostic(.unreadable, "`\(path)` is not a file or folder", at: nil))
+            }
+        }
+        var seen: Set<String> = []
+        files = files.filter { seen.insert($0.absolute).inserted }
+
+        let root = files.first.map { Path.parent(Path.parent($0.absolute)) }
+            ?? paths.first.map { Path.parent(Path.absolute($0, from: workingDirectory)) }
+            ?? workingDirectory
+        var sources: [String: SourceText] = [:]
+        var commands: [CommandDefinition] = []
+        var declared: [DeclaredCommand] = []
+        var commandCount = 0
+        for file in files {
+            let start = SourceLocation(file: file.shown, line: 1, column: 1)
+            switch FileSystem.readFile(file.absolute, limit: YAMLLimits.manifest.maxFileBytes) {
+            case .failure(.tooLarge(let size)):
+                diagnostics.append(Diagnostic(.fileTooLarge, "manifest is \(size) bytes, over the limit of \(YAMLLimits.manifest.maxFileBytes)",
+                                              at: start, help: "split the commands across several files in `commands.d`"))
+            case .failure(.notARegularFile):
+                diagnostics.append(Diagnostic(.unreadable, "manifest is not a regular file", at: start))
+            case .failure(.system(let reason)):
+                diagnostics.append(Diagnostic(.unreadable, "cannot read manifest: \(reason)", at: start))
+            case .success(let bytes):
+                let document = YAMLReader.read(bytes)
+                sources[file.shown] = document.text
+                for problem in document.problems {
+                    diagnostics.append(Diagnostic(
+                        Self.code(for: problem.kind), problem.message,
+                        at: SourceLocation(file: file.shown, line: problem.span.start.line,
+                                           column: problem.span.start.column, length: problem.span.length),
+                        help: problem.help
+                    ))
+                }
+                guard let root = document.root else { continue }
+                var decoder = ManifestDecoder(file: file.shown)
+                decoder.decode(root)
+                diagnostics += decoder.diagnostics
+                commands += decoder.commands
+                declared += decoder.declaredCommands
+                commandCount += decoder.commandCount
+            }
+        }
+        var checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
+        checks.run(declared: declared, commands: commands)
+        diagnostics += checks.diagnostics
+        let failed = checks.failedCommands
+        return ManifestLoad(
+            files: files.map(\.shown),
+            sources: sources,
+            commands: commands.filter { !failed.contains($0.name) },
+            diagnostics: diagnostics.sortedByLocation(fileOrder: files.map(\.shown)),
+            commandCount: commandCount,
+            projectRoot: root
+        )
+    }
+
+    private func display(_ absolute: String) -> String {
+        Path.display(absolute, from: workingDirectory)
+    }
+
+    static func code(for kind: YAMLProblem.Kind) -> DiagnosticCode {
+        switch kind {
+        case .fileTooLarge: .fileTooLarge
+        case .invalidUTF8: .invalidUTF8
+        case .nulCharacter: .nulCharacter
+        case .misplacedByteOrderMark: .misplacedByteOrderMark
+        case .bidiControl: .bidiControl
+        case .syntax: .yamlSyntax
+        case .empty: .emptyManifest
+        case .multipleDocuments: .multipleDocuments
+        case .anchorOrAlias: .anchorOrAlias
+        case .tag: .tag
+        case .directive: .directive
+        case .mergeKey: .mergeKey
+        case .complexKey: .complexKey
+        case .tooDeep: .tooDeep
+        case .duplicateKey: .duplicateKey
+        case .keyTooLong: .keyTooLong
+        case .scalarTooLong: .valueTooLong
+        }
+    }
+}
+
+/// A command name as declared in a manifest, valid or not.
+struct DeclaredCommand: Sendable {
+    var name: String
+    var location: SourceLocation
+}

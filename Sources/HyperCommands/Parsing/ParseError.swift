@@ -1,0 +1,27 @@
+/// Why a command's arguments were refused. The text of each starts with the
+/// seed's wording (`Error: Missing required argument: --name`).
+public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    case missingRequired(option: String)
+    case invalidValue(option: String, expected: ArgType, got: String)
+    case unknownArgument(String, suggestion: String?)
+    case missingValue(option: String)
+    case tooManyPositionals(first: String)
+    case valueTooLong(option: String, bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .missingRequired(let option):
+            "Error: Missing required argument: \(option)"
+        case .invalidValue(let option, let expected, let got):
+            "Error: Invalid value for \(option): expected \(expected.rawValue), got '\(got)'"
+        case .unknownArgument(let word, let suggestion):
+            "Error: Unknown argument: \(word)" + (suggestion.map { "\nhelp: did you mean \($0)?" } ?? "")
+        case .missingValue(let option):
+            "Error: Missing value for \(option)"
+        case .tooManyPositionals(let first):
+            "Error: Too many positional arguments (from '\(first)')"
+        case .valueTooLong(let option, let bytes):
+            "Error: Invalid value for \(option): \(bytes) bytes is over the limit of \(ArgumentParser.maxValueBytes)"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Synchronization
+
+/// Holds commands and handlers: those defined in code, those discovered from
+/// manifests, and the Swift handlers that `handler:` bindings name.
+///
+/// Safe to use from many threads and tasks at once: every access goes through
+/// one lock. The free functions (`runCommand`, `listCommands`, ...) use
+/// `CommandRegistry.shared`; tests make their own.
+public final class CommandRegistry: Sendable {
+    /// A Swift handler, and the arguments type it declared, if any.
+    struct Handler: Sendable {
+        var run: CommandHandler
+        var signature: HandlerSignature?
+    }
+
+    struct State {
+        var commands: [String: CommandDefinition] = [:]
+        var codeCommands: Set<String> = []
+        var handlers: [String: Handler] = [:]
+        var projectRoot: String?
+    }
+
+    private let state = Mutex(State())
+
+    /// The registry the free functions use.
+    public static let shared = CommandRegistry()
+
+    public init() {}
+
+    /// The registered handlers, for validating `handler:` bindings.
+    public var handlerCatalog: HandlerCatalog {
+        state.withLock { state in
+            HandlerCatalog(signatures: state.handlers.mapValues(\.signature))
+        }
+    }
+
+    /// Names of the commands defined in code.
+    public var codeCommandNames: [String] {
+        state.withLock { $0.codeCommands.sorted() }
+    }
+
+    /// Every command, sorted by name.
+    public func listCommands() -> [CommandDefinition] {
+        state.withLock { state in
+            state.commands.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        }
+    }
+
+    /// The command with this name, if registered or discovered.
+    public func getCommand(_ name: String) -> CommandDefinition? {
+        state.withLock { $0.commands[name] }
+    }
+
+    func handler(named name: String) -> Handler? {
+        state.withLock { $0.handlers[name] }
+    }
+
+    /// The project root of the manifests discovered last, if any.
+    public var projectRoot: String? {
+        state.withLock { $0.projectRoot }
+    }
+
+    /// Adds manifest commands as one batch; returns the names that were new.
+    func addDiscovered(_ commands: [CommandDefinition], projectRoot: String) -> [String] {
+        state.withLock { state in
+            var added: [String] = []
+            for command in commands where state.commands[command.name] == nil {
+                state.commands[command.name] = command
+                added.append(command.name)
+            }
+            if state.projectRoot == nil { state.projectRoot = projectRoot }
+            return added
+        }
+    }
+
+    func insert(_ command: CommandDefinition, fromCode: Bool) -> Bool {
+        state.withLock { state in
+            guard state.commands[command.name] == nil else { return false }
+            state.commands[command.name] = command
+            if fromCode { state.codeCommands.insert(command.name) }
+            return true
+        }
+    }
+
+    func insertHandler(_ name: String, _ handler: Handler) -> Bool {
+        state.withLock { state in
+            guard state.handlers[name] == nil else { return false }
+            state.handlers[name] = handler
+            return true
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// Checks that need every manifest at once, or the running binary: names
+/// defined twice or reserved, handlers that are not registered or whose
+/// arguments type disagrees, and relative `exec` programs that are missing or
+/// not executable. Each check runs independently and all report together.
+struct ProjectChecks {
+    let projectRoot: String
+    let workingDirectory: String
+    let handlers: HandlerCatalog
+    let codeCommands: [String]
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Commands that loaded but failed a project check.
+    private(set) var failedCommands: Set<String> = []
+
+    init(projectRoot: String, workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String]) {
+        self.projectRoot = projectRoot
+        self.workingDirectory = workingDirectory
+        self.handlers = handlers
+        self.codeCommands = codeCommands
+    }
+
+    mutating func run(declared: [DeclaredCommand], commands: [CommandDefinition]) {
+        checkNames(declared)
+        for command in commands {
+            switch command.action {
+            case .handler(let name): checkHandler(name, of: command)
+            case .exec(let template): checkProgram(template, of: command)
+            case .shell, .closure: break
+            }
+        }
+    }
+
+    private mutating func checkNames(_ declared: [DeclaredCommand]) {
+        var first: [String: SourceLocation] = [:]
+        let inCode = Set(codeCommands)
+        for command in declared {
+            if Names.reservedCommands.contains(command.name) {
+                fail(command.name, Diagnostic(.reservedCommandName, "`\(command.name)` is a built-in command of hyper", at: command.location,
+                                              help: "choose another name; reserved: " + Names.reservedCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+            } else if let earlier = first[command.name] {
+                fail(command.name, Diagnostic(.duplicateCommand,
+                                              "command `\(command.name)` is already defined at \(earlier.file):\(earlier.line):\(earlier.column)",
+                                              at: command.location, help: "rename or remove one of the two"))
+            } else if inCode.contains(command.name) {
+                fail(command.name, Diagnostic(.duplicateCommand, "command `\(command.name)` is already defined in code", at: command.location,
+                                              help: "rename the manifest's command, or remove the one registered in code"))
+            }
+            if first[command.name] == nil { first[command.name] = command.location }
+        }
+    }
+
+    private mutating func checkHandler(_ name: String, of command: CommandDefinition) {
+        guard let entry = handlers.signatures[name] else {
+            let registered = handlers.names
+            let suggestion = Suggestion.closest(to: name, in: registered)
+            let help: String
+            if registered.isEmpty {
+                help = "this binary registers no Swift handlers; a program that embeds HyperCommands registers them"
+            } else {
+                help = (suggestion.map { "did you mean `\($0)`? " } ?? "")
+                    + "registered: " + registered.map { "`\($0)`" }.joined(separator: ", ")
+            }
+            fail(command.name, Diagnostic(.unknownHandler, "no handler named `\(name)` is registered", at: handlerLocation(command), help: help))
+            return
+        }
+        guard let signature = entry else { return }
+        checkSignature(signature, handler: name, of: command)
+    }
+
+    /// The manifest's args against the handler's arguments type: every field
+    /// the type needs is declared, no arg is left without a field, types
+    /// agree, and an arg that may be absent has an optional field.
+    private mutating func checkSignature(_ signature: HandlerSignature, handler: String, of command: CommandDefinition) {
+        let fields = Dictionary(signature.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for arg in command.args {
+            guard let field = fields[arg.name] else {
+                fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                              "arg `\(arg.name)` is not a property of `\(signature.typeName)`, the arguments of handler `\(handler)`",
+                                              at: arg.location ?? command.location,
+                                              help: "add `\(arg.name)` to `\(signature.typeName)`, or remove the arg"))
+                continue
+            }
+            if field.type != arg.type {
+                fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                              "arg `\(arg.name)` is \(arg.type.rawValue), but `\(signature.typeName).\(field.name)` is \(Self.swiftName(field.type))",
+                                              at: arg.location ?? command.location,
+                                              help: "declare it as `type: \(field.type.rawValue)`, or change the property"))
+            } else if !arg.required && arg.default == nil && !field.isOptional {
+                fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                              "arg `\(arg.name)` may be absent, but `\(signature.typeName).\(field.name)` is not optional",
+                                              at: arg.location ?? command.location,
+                                              help: "give the arg a default, or make the property optional"))
+            }
+        }
+        let declared = Set(command.args.map(\.name))
+        for field in signature.fields where !field.isOptional && !declared.contains(field.name) {
+            fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                          "command `\(command.name)` does not declare arg `\(field.name)`, which handler `\(handler)` needs (`\(signature.typeName).\(field.name)`)",
+                                          at: command.location,
+                                          help: "add `\(field.name): \(field.type.rawValue)` under `args`"))
+        }
+    }
+
+    private static func swiftName(_ type: ArgType) -> String {
+        switch type {
+        case .int: "Int"
+        case .str: "String"
+        case .float: "Double"
+        case .bool: "Bool"
+        }
+    }
+
+    private func handlerLocation(_ command: CommandDefinition) -> SourceLocation? {
+        command.actionLocation ?? command.location
+    }
+
+    /// A relative program (one with a `/` that does not start with `/`) must
+    /// exist under the project root and be executable. Bare names are looked
+    /// up on PATH at run time, and absolute paths belong to the machine.
+    private mutating func checkProgram(_ template: ExecTemplate, of command: CommandDefinition) {
+        let program = template.program
+        guard program.contains("/"), !program.hasPrefix("/") else { return }
+        let path = Path.absolute(program, from: projectRoot)
+        let shown = Path.display(path, from: workingDirectory)
+        switch FileSystem.kind(path) {
+        case .file:
+            if !FileSystem.isExecutable(path) {
+                fail(command.name, Diagnostic(.programNotExecutable, "program `\(program)` is not executable", at: template.programLocation,
+                                              help: "make it executable: `chmod +x \(shown)`"))
+            }
+        case .missing:
+            fail(command.name, Diagnostic(.programNotFound, "program `\(program)` does not exist", at: template.programLocation,
+                                          help: "relative programs are found from the project root, here `\(shown)`"))
+        case .directory, .other:
+            fail(command.name, Diagnostic(.programNotExecutable, "program `\(program)` is not a file", at: template.programLocation))
+        }
+    }
+
+    private mutating func fail(_ command: String, _ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        if diagnostic.severity == .error { failedCommands.insert(command) }
+    }
+}
