@@ -26,14 +26,14 @@ public struct DiagnosticRenderer: Sendable {
     public func human(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
         var out = paint("\(severity)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "1;31" : "1;33")
-            + paint(": \(diagnostic.message)", "1") + "\n"
+            + paint(": \(Self.visible(diagnostic.message))", "1") + "\n"
         guard let location = diagnostic.location else {
-            if let help = diagnostic.help { out += "  = " + paint("help", "1") + ": \(help)\n" }
+            if let help = diagnostic.help { out += "  = " + paint("help", "1") + ": \(Self.visible(help))\n" }
             return out + "\n"
         }
         let number = String(location.line)
         let pad = String(repeating: " ", count: number.count)
-        out += pad + paint("--> ", "1;34") + "\(location.file):\(location.line):\(location.column)\n"
+        out += pad + paint("--> ", "1;34") + "\(Self.visible(location.file)):\(location.line):\(location.column)\n"
         if let line = sources[location.file]?.line(location.line) {
             let (shown, caretStart, caretWidth) = Self.layout(line, column: location.column, length: location.length)
             let bar = paint("|", "1;34")
@@ -44,13 +44,14 @@ public struct DiagnosticRenderer: Sendable {
                 + paint(carets, diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
         }
         if let help = diagnostic.help {
-            out += "\(pad) " + paint("= help", "1") + ": \(help)\n"
+            out += "\(pad) " + paint("= help", "1") + ": \(Self.visible(help))\n"
         }
         return out + "\n"
     }
 
-    /// The line as displayed (tabs expanded) and where, in display columns, the
-    /// caret run starts and how wide it is.
+    /// The line as displayed (tabs expanded, invisible and control characters
+    /// spelt out) and where, in display columns, the caret run starts and how
+    /// wide it is.
     static func layout(_ line: String, column: Int, length: Int) -> (String, Int, Int) {
         var shown = ""
         var width = 0
@@ -62,6 +63,9 @@ public struct DiagnosticRenderer: Sendable {
             if scalar == "\t" {
                 shown += "    "
                 width += 4
+            } else if let spelt = spelledOut(scalar) {
+                shown += spelt
+                width += spelt.count
             } else {
                 shown.unicodeScalars.append(scalar)
                 width += displayWidth(scalar)
@@ -72,6 +76,29 @@ public struct DiagnosticRenderer: Sendable {
         if caretStart < 0 { caretStart = width }
         if caretEnd < caretStart { caretEnd = max(width, caretStart + 1) }
         return (shown, caretStart, max(1, caretEnd - caretStart))
+    }
+
+    /// `<U+202E>` for a character that must not reach a terminal as it is:
+    /// controls (which could drive the terminal), text-direction controls (which
+    /// reorder what is shown), zero-width characters and byte order marks.
+    static func spelledOut(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0x00...0x08, 0x0A...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        default:
+            return nil
+        }
+    }
+
+    /// Text from a manifest made safe to print: every character `spelledOut`
+    /// names is replaced by its name.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let spelt = spelledOut(scalar) { out += spelt } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 
     /// Terminal columns a character takes: 0 for combining and zero-width
@@ -93,7 +120,7 @@ public struct DiagnosticRenderer: Sendable {
 
     public func concise(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "hyper: "
-        return "\(place)\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code.rawValue)]\n"
+        return "\(place)\(diagnostic.severity.rawValue): \(Self.visible(diagnostic.message)) [\(diagnostic.code.rawValue)]\n"
     }
 
     // MARK: github
@@ -107,8 +134,8 @@ public struct DiagnosticRenderer: Sendable {
             properties.append("endColumn=\(location.column + location.length)")
         }
         properties.append("title=" + Self.escapeProperty("hyper \(diagnostic.code.rawValue)"))
-        var message = diagnostic.message
-        if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        var message = Self.visible(diagnostic.message)
+        if let help = diagnostic.help { message += "\nhelp: " + Self.visible(help) }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
     }
 

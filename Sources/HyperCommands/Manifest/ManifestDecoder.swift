@@ -21,7 +21,9 @@ struct ManifestDecoder {
         self.file = file
     }
 
-    mutating func decode(_ root: YAMLNode) {
+    /// Decodes the tree. `partial` says the YAML layer dropped part of it
+    /// (refused keys), so an empty-looking `commands` is not worth a warning.
+    mutating func decode(_ root: YAMLNode, partial: Bool = false) {
         guard case .mapping(let map) = root else {
             report(.wrongKind, "a manifest must be a mapping with the key `commands`, found \(root.kindDescription)",
                    root.span, help: "start the file with `commands:`")
@@ -41,7 +43,7 @@ struct ManifestDecoder {
             return
         }
         guard let commandMap = mapping(entry.value, what: "`commands`", key: entry.key) else { return }
-        if commandMap.entries.isEmpty {
+        if commandMap.entries.isEmpty && !partial {
             report(.noCommands, "manifest declares no commands", entry.key.span)
         }
         for command in commandMap.entries {
@@ -57,16 +59,21 @@ struct ManifestDecoder {
         declaredCommands.append(DeclaredCommand(name: name, location: location(entry.key.span)))
         if !Names.isCommandName(name) {
             let tooLong = name.utf8.count > Names.maxCommandNameLength
+            var help = "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters"
+            if let foreign = name.unicodeScalars.first(where: { !$0.isASCII }) {
+                let hex = String(foreign.value, radix: 16, uppercase: true)
+                help = "`\(foreign)` (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) is not an ASCII letter; " + help
+            }
             report(.invalidCommandName,
                    tooLong ? "command name `\(name)` is longer than \(Names.maxCommandNameLength) characters"
                            : "invalid command name `\(name)`",
-                   entry.key.span,
-                   help: "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters")
+                   entry.key.span, help: help)
         }
         guard let spec = mapping(entry.value, what: "command `\(name)`", key: entry.key) else { return }
 
         var help = ""
         var args: [ArgDefinition] = []
+        var argNames: [String] = []
         var bindings: [(key: YAMLScalar, action: CommandAction?, value: YAMLSpan)] = []
         var shellScript: YAMLScalar?
         for field in spec.entries {
@@ -75,6 +82,7 @@ struct ManifestDecoder {
                 if let text = string(field.value, what: "`help`", key: field.key) { help = text.value }
             case "args":
                 args = decodeArgs(field.value, key: field.key, command: name)
+                if case .mapping(let map) = field.value { argNames = map.entries.map(\.key.value) }
             case "handler":
                 var action: CommandAction?
                 if let text = string(field.value, what: "`handler`", key: field.key) {
@@ -91,7 +99,7 @@ struct ManifestDecoder {
                 var action: CommandAction?
                 if let text = string(field.value, what: "`sh`", key: field.key) {
                     if text.value.allSatisfy(\.isWhitespace) {
-                        report(.emptyProgram, "`sh` script is empty", field.key.span, help: "give the script to run with `/bin/sh -c`")
+                        report(.emptyProgram, "`sh` script is empty", text.span, help: "give the script to run with `/bin/sh -c`")
                     } else {
                         action = .shell(text.value)
                         shellScript = text
@@ -113,12 +121,13 @@ struct ManifestDecoder {
         }
         let action = bindings.count == 1 ? bindings[0].action : nil
         if case .exec(let template)? = action {
-            checkPlaceholders(template, args: args)
+            checkPlaceholders(template, argNames: argNames)
         }
         if let shellScript {
             checkEnvironmentReferences(shellScript, args: args)
         }
-        if help.isEmpty {
+        // Only a command that is otherwise sound gets this warning: no cascades.
+        if help.isEmpty && diagnostics.errorCount == errorsBefore {
             report(.missingHelp, "command `\(name)` has no help text", entry.key.span,
                    help: "add `help:` with one line on what it does; `hyper --help` lists it")
         }
@@ -139,7 +148,7 @@ struct ManifestDecoder {
             elements = [text]
         case .sequence(let sequence):
             guard !sequence.items.isEmpty else {
-                report(.emptyProgram, "`exec` is empty", key.span, help: "give the program and its arguments: `exec: [PROGRAM, ARG...]`")
+                report(.emptyProgram, "`exec` is empty", sequence.span, help: "give the program and its arguments: `exec: [PROGRAM, ARG...]`")
                 return nil
             }
             var ok = true
@@ -197,11 +206,13 @@ struct ManifestDecoder {
         return YAMLSpan(line: scalar.span.start.line, column: scalar.span.start.column + quote + offset, length: length)
     }
 
-    private mutating func checkPlaceholders(_ template: ExecTemplate, args: [ArgDefinition]) {
-        let declared = Set(args.map(\.name))
+    /// Placeholders against the declared arg names (including args whose
+    /// spec has its own error, so one mistake is reported once).
+    private mutating func checkPlaceholders(_ template: ExecTemplate, argNames: [String]) {
+        let declared = Set(argNames)
         for element in template.arguments {
             for name in element.placeholders where !declared.contains(name) {
-                let suggestion = Suggestion.closest(to: name, in: args.map(\.name))
+                let suggestion = Suggestion.closest(to: name, in: argNames)
                 diagnostics.append(Diagnostic(
                     .undeclaredPlaceholder, "placeholder `{\(name)}` names no declared arg",
                     at: element.location,
@@ -361,7 +372,7 @@ struct ManifestDecoder {
                    help: unquoted ? "remove the quotes: `default: \(text)`" : nil)
             return nil
         }
-        if type == .int, ValueSyntax.parseInt(text) != nil, ValueSyntax.hasAmbiguousLeadingZero(text) {
+        if type != .bool, ValueSyntax.parse(text, as: type) != nil, ValueSyntax.hasAmbiguousLeadingZero(text) {
             report(.invalidDefault, "\(expected), got `\(text)` with a leading zero", scalar.span,
                    help: "YAML 1.1 reads it as octal and YAML 1.2 as decimal; write it without the leading zero")
             return nil

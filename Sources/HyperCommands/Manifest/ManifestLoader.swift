@@ -112,7 +112,7 @@ public struct ManifestLoader: Sendable {
                 }
                 guard let root = document.root else { continue }
                 var decoder = ManifestDecoder(file: file.shown)
-                decoder.decode(root)
+                decoder.decode(root, partial: !document.problems.isEmpty)
                 diagnostics += decoder.diagnostics
                 commands += decoder.commands
                 declared += decoder.declaredCommands

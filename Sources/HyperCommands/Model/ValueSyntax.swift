@@ -73,11 +73,12 @@ public enum ValueSyntax {
         return index == bytes.count
     }
 
-    /// True for an int written with a leading zero (`010`, `-07`): octal in
-    /// YAML 1.1, decimal in 1.2, so a manifest may not write it.
+    /// True for a number whose whole part has a leading zero (`010`, `-07`,
+    /// `00.5`): octal in YAML 1.1, decimal in 1.2, so a manifest may not write it.
     public static func hasAmbiguousLeadingZero(_ text: String) -> Bool {
         var digits = Substring(text)
         if let sign = digits.first, sign == "+" || sign == "-" { digits = digits.dropFirst() }
-        return digits.count > 1 && digits.first == "0"
+        let whole = digits.prefix { $0 >= "0" && $0 <= "9" }
+        return whole.count > 1 && whole.first == "0"
     }
 }
