@@ -29,15 +29,15 @@ enum Path {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// `path` as a user in `directory` would type it: relative when that is
-    /// shorter, with `..` where needed.
+    /// `path` as a user in `directory` would type it: relative (with `..`
+    /// where needed) when the two share a folder below `/`, else absolute.
     static func display(_ path: String, from directory: String) -> String {
         let target = absolute(path, from: directory).split(separator: "/")
         let base = absolute(directory, from: "/").split(separator: "/")
         var common = 0
         while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
         let ups = base.count - common
-        if ups > 2 { return "/" + target.joined(separator: "/") }
+        if common == 0 { return "/" + target.joined(separator: "/") }
         let relative = Array(repeating: "..", count: ups) + target[common...].map(String.init)
         return relative.isEmpty ? "." : relative.joined(separator: "/")
     }

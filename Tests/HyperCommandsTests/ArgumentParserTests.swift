@@ -1,0 +1,130 @@
+import Testing
+@testable import HyperCommands
+
+/// The seed's `fetch` and friends, as definitions.
+private let fetch = CommandDefinition(name: "fetch", help: "Fetch data", args: [
+    ArgDefinition(name: "url"),
+    ArgDefinition(name: "timeout", type: .int, default: .int(30)),
+    ArgDefinition(name: "retries", type: .int, default: .int(3)),
+], action: .shell("true"))
+
+private let seed = CommandDefinition(name: "seed", args: [
+    ArgDefinition(name: "count", type: .int, default: .int(100)),
+    ArgDefinition(name: "verbose", type: .bool),
+    ArgDefinition(name: "dry_run", type: .bool),
+    ArgDefinition(name: "rate", type: .float, default: .float(1.0)),
+    ArgDefinition(name: "offset", type: .int, default: .int(0)),
+    ArgDefinition(name: "tag", required: false),
+], action: .shell("true"))
+
+private func values(_ words: [String], _ command: CommandDefinition = seed) throws -> [String: ArgValue] {
+    guard case .values(let parsed) = try ArgumentParser.parse(words, for: command) else {
+        Issue.record("asked for help")
+        return [:]
+    }
+    return parsed.values
+}
+
+private func error(_ words: [String], _ command: CommandDefinition = seed) -> String? {
+    do {
+        _ = try ArgumentParser.parse(words, for: command)
+        return nil
+    } catch {
+        return error.description
+    }
+}
+
+@Suite struct ArgumentParserTests {
+    @Test func defaults() throws {
+        #expect(try values([]) == ["count": .int(100), "verbose": .bool(false), "dry_run": .bool(false),
+                                   "rate": .float(1.0), "offset": .int(0)])
+    }
+
+    @Test func spacedAndEqualsForms() throws {
+        #expect(try values(["--count", "50"])["count"] == .int(50))
+        #expect(try values(["--count=50"])["count"] == .int(50))
+        #expect(try values(["--tag="])["tag"] == .str(""))
+        #expect(try values(["--tag", ""])["tag"] == .str(""))
+        #expect(try values(["--tag=a=b"])["tag"] == .str("a=b"))
+    }
+
+    @Test func flags() throws {
+        #expect(try values(["--verbose"])["verbose"] == .bool(true))
+        #expect(try values(["--verbose=false"])["verbose"] == .bool(false))
+        #expect(try values(["--verbose=true"])["verbose"] == .bool(true))
+        #expect(try values(["--verbose", "--no-verbose"])["verbose"] == .bool(false))
+        #expect(try values(["--dry-run"])["dry_run"] == .bool(true))
+        #expect(try values(["--no-dry-run"])["dry_run"] == .bool(false))
+        #expect(error(["--verbose=yes"]) == "Error: Invalid value for --verbose: expected bool, got 'yes'")
+        #expect(error(["--no-verbose=true"]) == "Error: Unknown argument: --no-verbose=true\nhelp: did you mean --no-verbose?")
+        #expect(error(["--no-count"]) == "Error: Unknown argument: --no-count\nhelp: did you mean --count?")
+    }
+
+    @Test func positionalsFillFreeArgsInOrder() throws {
+        #expect(try values(["https://example.com"], fetch) == ["url": .str("https://example.com"), "timeout": .int(30), "retries": .int(3)])
+        #expect(try values(["https://x", "60", "5"], fetch) == ["url": .str("https://x"), "timeout": .int(60), "retries": .int(5)])
+        #expect(try values(["60", "--url", "https://x"], fetch) == ["url": .str("https://x"), "timeout": .int(60), "retries": .int(3)])
+        #expect(error(["a", "1", "2", "3"], fetch) == "Error: Too many positional arguments (from '3')")
+    }
+
+    @Test func dashValues() throws {
+        #expect(try values(["--offset", "-5"])["offset"] == .int(-5))
+        #expect(try values(["-5"])["count"] == .int(-5))
+        #expect(try values(["--rate", "-0.5"])["rate"] == .float(-0.5))
+        #expect(try values(["--tag", "--verbose"]) ["tag"] == .str("--verbose"))
+        #expect(try values(["--", "-7"])["count"] == .int(-7))
+        #expect(try values(["-"], fetch)["url"] == .str("-"))
+    }
+
+    @Test func doubleDashEndsOptions() throws {
+        #expect(try values(["--", "--verbose"], fetch)["url"] == .str("--verbose"))
+        #expect(try values(["--", "--help"], fetch)["url"] == .str("--help"))
+        #expect(error(["--", "x", "--count"], fetch) == "Error: Invalid value for --timeout: expected int, got '--count'")
+    }
+
+    @Test func help() throws {
+        #expect(try ArgumentParser.parse(["--help"], for: seed) == .help)
+        #expect(try ArgumentParser.parse(["--count", "5", "-h"], for: seed) == .help)
+    }
+
+    @Test func lastRepeatWins() throws {
+        #expect(try values(["--count", "1", "--count=2", "--count", "3"])["count"] == .int(3))
+    }
+
+    @Test func theSeedsErrorWording() {
+        let greet = CommandDefinition(name: "greet", args: [ArgDefinition(name: "name")], action: .shell("true"))
+        #expect(error([], greet) == "Error: Missing required argument: --name")
+        #expect(error(["--count", "abc"]) == "Error: Invalid value for --count: expected int, got 'abc'")
+        #expect(error(["--cuont", "5"]) == "Error: Unknown argument: --cuont\nhelp: did you mean --count?")
+        #expect(error(["--count"]) == "Error: Missing value for --count")
+        #expect(error(["1", "2", "3", "x", "y"]) == "Error: Too many positional arguments (from 'y')")
+        #expect(error(["--zzzzzz"]) == "Error: Unknown argument: --zzzzzz")
+        #expect(error(["-v"]) == "Error: Unknown argument: -v")
+    }
+
+    @Test func typeRulesOnTheCommandLine() {
+        #expect(error(["--count", "9223372036854775808"]) == "Error: Invalid value for --count: expected int, got '9223372036854775808'")
+        #expect(error(["--count", " 5"]) == "Error: Invalid value for --count: expected int, got ' 5'")
+        #expect(error(["--count", "５"]) == "Error: Invalid value for --count: expected int, got '５'")
+        #expect(error(["--count", ""]) == "Error: Invalid value for --count: expected int, got ''")
+        #expect(error(["--rate", "nan"]) == "Error: Invalid value for --rate: expected float, got 'nan'")
+        #expect(error(["--rate", "1e309"]) == "Error: Invalid value for --rate: expected float, got '1e309'")
+        #expect(error(["--rate", "0x1p3"]) == "Error: Invalid value for --rate: expected float, got '0x1p3'")
+    }
+
+    @Test func overlongValuesAreRefusedBeforeSpawning() {
+        let value = String(repeating: "x", count: ArgumentParser.maxValueBytes + 1)
+        #expect(error(["--tag", value]) == "Error: Invalid value for --tag: 102401 bytes is over the limit of 102400")
+    }
+
+    @Test func optionalWithoutDefaultIsAbsent() throws {
+        #expect(try values([])["tag"] == nil)
+        #expect(try values(["--tag", "x"])["tag"] == .str("x"))
+    }
+
+    @Test func requiredFlagMustBeGiven() throws {
+        let command = CommandDefinition(name: "c", args: [ArgDefinition(name: "yes", type: .bool, required: true)], action: .shell("true"))
+        #expect(error([], command) == "Error: Missing required argument: --yes")
+        #expect(try values(["--no-yes"], command) == ["yes": .bool(false)])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import HyperYAML
+import Testing
+@testable import HyperCommands
+
+@Suite struct DiagnosticsTests {
+    /// `docs/diagnostics.md` lists exactly the codes there are, with their severity and summary.
+    @Test func docsListEveryCode() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/diagnostics.md")
+        let rows = try String(contentsOf: docs, encoding: .utf8).split(separator: "\n").filter { $0.hasPrefix("| `") && $0.count > 8 && $0.dropFirst(3).first!.isUppercase && $0.dropFirst(4).first!.isNumber }
+        let expected = DiagnosticCode.allCases.map { "| `\($0.rawValue)` | \($0.defaultSeverity.rawValue) | \($0.summary) |" }
+        #expect(rows.map(String.init) == expected)
+        #expect(Set(DiagnosticCode.allCases.map(\.rawValue)).count == DiagnosticCode.allCases.count)
+    }
+
+    @Test func caretUnderWideAndTabbedText() {
+        #expect(DiagnosticRenderer.layout("\ta: b", column: 2, length: 1) == ("    a: b", 4, 1))
+        #expect(DiagnosticRenderer.layout("名前: x", column: 5, length: 1) == ("名前: x", 6, 1))
+        #expect(DiagnosticRenderer.layout("abc", column: 2, length: 100) == ("abc", 1, 2))
+        #expect(DiagnosticRenderer.layout("a\u{202E}b", column: 2, length: 1) == ("a<U+202E>b", 1, 8))
+    }
+
+    @Test func messagesAreMadeVisible() {
+        #expect(DiagnosticRenderer.visible("key `a\u{1B}[31mb`") == "key `a<U+001B>[31mb`")
+        #expect(DiagnosticRenderer.visible("tab\there") == "tab\there")
+    }
+
+    @Test func githubEscaping() {
+        #expect(DiagnosticRenderer.escapeData("50% done\nnext\r") == "50%25 done%0Anext%0D")
+        #expect(DiagnosticRenderer.escapeProperty("a:b,c") == "a%3Ab%2Cc")
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let diagnostic = Diagnostic(.unknownKey, "unknown key `x`", at: SourceLocation(file: "a.yaml", line: 1, column: 1), help: "h")
+        let plain = DiagnosticRenderer(sources: ["a.yaml": SourceText(Array("x: 1\n".utf8))], color: false).human(diagnostic)
+        #expect(plain == "error[E201]: unknown key `x`\n --> a.yaml:1:1\n  |\n1 | x: 1\n  | ^\n  = help: h\n\n")
+        let colored = DiagnosticRenderer(sources: ["a.yaml": SourceText(Array("x: 1\n".utf8))], color: true).human(diagnostic)
+        #expect(colored.contains("\u{1B}[1;31merror[E201]\u{1B}[0m"))
+    }
+
+    @Test func suggestions() {
+        #expect(Suggestion.closest(to: "hepl", in: ["help", "args", "exec"]) == "help")
+        #expect(Suggestion.closest(to: "--cuont", in: ["--count", "--verbose"]) == "--count")
+        #expect(Suggestion.closest(to: "gret", in: ["greet", "seed"]) == "greet")
+        #expect(Suggestion.closest(to: "zzzz", in: ["help", "args"]) == nil)
+        #expect(Suggestion.closest(to: "x", in: ["y"]) == "y")
+    }
+
+    @Test func displayPaths() {
+        #expect(Path.display("/a/b/c.yaml", from: "/a") == "b/c.yaml")
+        #expect(Path.display("/a/b/c.yaml", from: "/a/x/y") == "../../b/c.yaml")
+        #expect(Path.display("/tmp/c.yaml", from: "/work") == "/tmp/c.yaml")
+        #expect(Path.absolute("../x/./y", from: "/a/b") == "/a/x/y")
+    }
+}

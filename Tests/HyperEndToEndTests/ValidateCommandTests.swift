@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// `hyper validate` as CI runs it: formats, exit codes, strictness, the
+/// upward search, and the limits that need generated files.
+@Suite struct ValidateCommandTests {
+    static let sample = """
+    commands:
+      seed:
+        help: Seed the database
+        exec: [true]
+        args:
+          count: {type: int, default: ten}
+      report:
+        sh: du -sh "$HYPER_ARG_DIRR"
+        help: Disk usage
+        args:
+          dir: {type: str, default: .}
+
+    """
+
+    @Test func humanFormatWithSummary() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/db.yaml", Self.sample)
+        let result = try project.run(["validate"])
+        #expect(result == RunResult(status: 1, stdout: """
+        error[E209]: invalid default for `count`: expected int, got `ten`
+         --> commands.d/db.yaml:6:35
+          |
+        6 |       count: {type: int, default: ten}
+          |                                   ^^^
+          = help: an int is decimal digits with an optional sign, within 64 bits
+
+        warning[W402]: `sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr`
+         --> commands.d/db.yaml:8:9
+          |
+        8 |     sh: du -sh "$HYPER_ARG_DIRR"
+          |         ^^^^^^^^^^^^^^^^^^^^^^^^
+          = help: did you mean `$HYPER_ARG_DIR`?
+
+        1 manifest, 2 commands: 1 error, 1 warning
+
+        """, stderr: ""))
+    }
+
+    @Test func conciseFormat() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/db.yaml", Self.sample)
+        let result = try project.run(["validate", "--format", "concise"])
+        #expect(result == RunResult(status: 1, stdout: """
+        commands.d/db.yaml:6:35: error: invalid default for `count`: expected int, got `ten` [E209]
+        commands.d/db.yaml:8:9: warning: `sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr` [W402]
+
+        """, stderr: ""))
+    }
+
+    @Test func githubFormat() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/db.yaml", Self.sample)
+        let result = try project.run(["validate", "--format=github"])
+        #expect(result.stdout == """
+        ::error file=commands.d/db.yaml,line=6,col=35,endColumn=38,title=hyper E209::invalid default for `count`: expected int, got `ten`%0Ahelp: an int is decimal digits with an optional sign, within 64 bits
+        ::warning file=commands.d/db.yaml,line=8,col=9,endColumn=33,title=hyper W402::`sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr`%0Ahelp: did you mean `$HYPER_ARG_DIR`?
+
+        """)
+        #expect(result.status == 1)
+    }
+
+    @Test func jsonFormat() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/db.yaml", Self.sample)
+        let result = try project.run(["validate", "--format", "json"])
+        #expect(result.status == 1)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.count == 2)
+        #expect(objects[0]["file"] as? String == "commands.d/db.yaml")
+        #expect(objects[0]["line"] as? Int == 6)
+        #expect(objects[0]["column"] as? Int == 35)
+        #expect(objects[0]["endColumn"] as? Int == 38)
+        #expect(objects[0]["severity"] as? String == "error")
+        #expect(objects[0]["code"] as? String == "E209")
+        #expect(objects[0]["message"] as? String == "invalid default for `count`: expected int, got `ten`")
+        #expect(objects[1]["severity"] as? String == "warning")
+        #expect(objects[1]["code"] as? String == "W402")
+    }
+
+    @Test func warningsPassUnlessStrict() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  quiet:\n    exec: [true]\n")
+        try project.write("commands.d/b.yml", "commands: {}\n")
+        let relaxed = try project.run(["validate", "--format", "concise"])
+        #expect(relaxed == RunResult(status: 0, stdout: """
+        commands.d/a.yaml:2:3: warning: command `quiet` has no help text [W401]
+        commands.d/b.yml:1:1: warning: manifest declares no commands [W403]
+
+        """, stderr: ""))
+        let strict = try project.run(["validate", "--strict", "--format", "concise"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout == relaxed.stdout)
+    }
+
+    @Test func cleanProjectSaysSo() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  hi:\n    help: Say hi\n    exec: [echo, hi]\n")
+        try project.write("commands.d/.a.yaml.swp.yaml", "not: [valid")
+        try project.write("commands.d/notes.md", "# not a manifest")
+        let result = try project.run(["validate"])
+        #expect(result == RunResult(status: 0, stdout: "1 manifest, 1 command: 0 errors, 0 warnings\n", stderr: ""))
+        #expect(try project.run(["validate", "--format", "json"]).stdout == "[]\n")
+    }
+
+    @Test func findsCommandsFolderFromASubfolder() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  hi:\n    exec: [echo, hi]\n")
+        let result = try project.run(["validate", "--format", "concise"], in: "src/deep/er")
+        #expect(result.stdout == "../../../commands.d/a.yaml:2:3: warning: command `hi` has no help text [W401]\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func noCommandsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hyper-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try HyperProcess.run(["validate", "--format", "concise"], in: folder)
+        #expect(result.stdout == "hyper: error: no `commands.d` folder in `\(folder.resolvingSymlinksInPath().path)` or any folder above it [E307]\n")
+        #expect(result.status == 1)
+    }
+
+    @Test func emptyCommandsFolderAndMissingPath() throws {
+        let project = try TemporaryProject()
+        let empty = try project.run(["validate", "--format", "concise"])
+        #expect(empty.stdout == "hyper: error: no manifests (`*.yaml`, `*.yml`) in `\(project.root.resolvingSymlinksInPath().path)/commands.d` [E307]\n")
+        #expect(empty.status == 1)
+        let missing = try project.run(["validate", "--format", "concise", "nope.yaml"])
+        #expect(missing == RunResult(status: 1, stdout: "hyper: error: no such file or folder: `nope.yaml` [E100]\n", stderr: ""))
+    }
+
+    @Test func unreadableManifest() throws {
+        guard getuid() != 0 else {
+            // root reads any file; the permission case is then checked through a folder given as a file.
+            let project = try TemporaryProject()
+            try FileManager.default.createDirectory(at: project.root.appendingPathComponent("commands.d/dir.yaml"), withIntermediateDirectories: true)
+            try project.write("commands.d/ok.yaml", "commands:\n  a:\n    help: A\n    exec: [true]\n")
+            let result = try project.run(["validate", "--format", "concise"])
+            #expect(result == RunResult(status: 0, stdout: "", stderr: ""))
+            return
+        }
+        let project = try TemporaryProject()
+        let file = try project.write("commands.d/secret.yaml", "commands: {}\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: file.path)
+        let result = try project.run(["validate", "--format", "concise"])
+        #expect(result.stdout == "commands.d/secret.yaml:1:1: error: cannot read manifest: permission denied [E100]\n")
+    }
+
+    @Test func oversizedManifestIsRefusedBeforeReading() throws {
+        let project = try TemporaryProject()
+        var text = "commands:\n"
+        while text.utf8.count <= 1 << 20 { text += "  # padding padding padding padding padding padding padding padding\n" }
+        try project.write("commands.d/big.yaml", text)
+        let result = try project.run(["validate"])
+        #expect(result.stdout == """
+        error[E101]: manifest is \(text.utf8.count) bytes, over the limit of 1048576
+         --> commands.d/big.yaml:1:1
+          = help: split the commands across several files in `commands.d`
+
+        1 manifest, 0 commands: 1 error, 0 warnings
+
+        """)
+        #expect(result.status == 1)
+    }
+
+    @Test func overlongValue() throws {
+        let project = try TemporaryProject()
+        let script = String(repeating: "x", count: 70_000)
+        try project.write("commands.d/a.yaml", "commands:\n  a:\n    help: A\n    sh: \(script)\n")
+        let result = try project.run(["validate", "--format", "concise"])
+        #expect(result == RunResult(status: 1, stdout: "commands.d/a.yaml:4:9: error: value is 70000 bytes, over the limit of 65536 [E113]\n", stderr: ""))
+    }
+
+    @Test func theRepositorysOwnManifestsValidate() throws {
+        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let result = try HyperProcess.run(["validate", "--strict"], in: repository)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasSuffix(" 0 errors, 0 warnings\n"))
+    }
+
+    @Test func usageErrors() throws {
+        let project = try TemporaryProject()
+        #expect(try project.run(["validate", "--fromat", "json"]) == RunResult(
+            status: 2, stdout: "", stderr: "Error: Unknown argument: --fromat\nhelp: did you mean --format?\n"))
+        #expect(try project.run(["validate", "--format", "xml"]) == RunResult(
+            status: 2, stdout: "", stderr: "Error: Invalid value for --format: expected human, concise, github or json, got 'xml'\n"))
+        #expect(try project.run(["validate", "--format"]) == RunResult(
+            status: 2, stdout: "", stderr: "Error: Missing value for --format\n"))
+    }
+
+    @Test func severalPathsAreOneProject() throws {
+        let project = try TemporaryProject()
+        try project.write("one/a.yaml", "commands:\n  same:\n    help: A\n    exec: [true]\n")
+        try project.write("two/b.yaml", "commands:\n  same:\n    help: B\n    exec: [true]\n")
+        let result = try project.run(["validate", "--format", "concise", "one", "two/b.yaml"])
+        #expect(result == RunResult(status: 1, stdout: "two/b.yaml:2:3: error: command `same` is already defined at one/a.yaml:2:3 [E301]\n", stderr: ""))
+    }
+}
