@@ -20,10 +20,19 @@ let package = Package(
         .target(name: "HyperCommands", dependencies: ["HyperYAML"]),
         // The `hyper` binary: a thin `main` over HyperCommands.
         .executableTarget(name: "hyper", dependencies: ["HyperCommands"]),
+        // An application that embeds hyper: the seed's examples as Swift handlers
+        // and commands defined in code, with its own commands.d.
+        .executableTarget(
+            name: "hyper-example",
+            dependencies: ["HyperCommands"],
+            path: "Examples/seed",
+            exclude: ["commands.d"],
+            sources: ["Sources"]
+        ),
 
         .testTarget(name: "HyperYAMLTests", dependencies: ["HyperYAML"]),
         .testTarget(name: "HyperCommandsTests", dependencies: ["HyperCommands"]),
         // Drives the built `hyper` binary as a subprocess.
-        .testTarget(name: "HyperEndToEndTests", dependencies: ["hyper"], exclude: []),
+        .testTarget(name: "HyperEndToEndTests", dependencies: ["hyper", "hyper-example"]),
     ]
 )

@@ -46,6 +46,15 @@ public struct HyperCLI: Sendable {
         exit(cli.run(Array(CommandLine.arguments.dropFirst())))
     }
 
+    /// Ends the process with a status, flushing what `print` buffered.
+    public static func exit(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+        Glibc.exit(status)
+        #else
+        Darwin.exit(status)
+        #endif
+    }
+
     var manifestSelection: ManifestSelection {
         ManifestSelection.resolve(options: manifestOptions, environment: manifestEnvironment, workingDirectory: workingDirectory)
     }

@@ -22,12 +22,17 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 }
 
-/// All the diagnostics of a load, thrown when a load must not be used.
-public struct ManifestErrors: Error, Sendable {
+/// All the errors of a load, thrown when its manifests must not be used.
+/// Its description is one `file:line:column: error: message [CODE]` line each.
+public struct ManifestErrors: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        DiagnosticRenderer().render(diagnostics, format: .concise)
     }
 }
 

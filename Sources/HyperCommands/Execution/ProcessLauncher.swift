@@ -36,7 +36,7 @@ enum ProcessLauncher {
                     // Keep the most telling error: "permission denied" beats "not found".
                     if errno != ENOENT && errno != ENOTDIR || lastError == ENOENT { lastError = errno == ENOTDIR ? ENOENT : errno }
                 }
-                return failure(plan.program, errno: lastError)
+                return failure(plan.arguments[0], errno: lastError)
             }
         }
     }
@@ -72,7 +72,7 @@ enum ProcessLauncher {
                     if result == 0 { return .success(pid) }
                     if result != ENOENT && result != ENOTDIR || lastError == ENOENT { lastError = result == ENOTDIR ? ENOENT : result }
                 }
-                return .failure(failure(plan.program, errno: lastError))
+                return .failure(failure(plan.arguments[0], errno: lastError))
             }
         }
     }
@@ -91,6 +91,9 @@ enum ProcessLauncher {
             LaunchFailure(message: "program not found: `\(program)`", status: 127)
         case EACCES, EPERM:
             LaunchFailure(message: "program is not executable: `\(program)`", status: 126)
+        case ENOEXEC:
+            // Shells would run such a file with /bin/sh; hyper never adds a shell unasked.
+            LaunchFailure(message: "cannot run `\(program)`: exec format error (a script needs a `#!` line)", status: 126)
         default:
             LaunchFailure(message: "cannot run `\(program)`: \(String(cString: strerror(code)).lowercased())", status: 126)
         }

@@ -1,0 +1,66 @@
+// An application that embeds hyper: the seed's examples, as Swift handlers
+// bound from a manifest and as commands defined in code.
+//
+//     cd Examples/seed
+//     swift run hyper-example                        # list the commands
+//     swift run hyper-example seed --count 50 --verbose
+//     swift run hyper-example greet Alice
+//     swift run hyper-example validate               # checks manifests against these handlers
+import HyperCommands
+
+/// The arguments of the `seed` handler. `hyper validate` checks that every
+/// command bound to `handler: seed` declares `count` (int) and `verbose` (bool).
+struct SeedArguments: Decodable, Sendable {
+    var count: Int
+    var verbose: Bool
+}
+
+struct FetchFailed: Error, CustomStringConvertible {
+    var url: String
+    var description: String { "cannot reach \(url)" }
+}
+
+let registry = CommandRegistry.shared
+
+do {
+    // Handlers named by `handler:` in commands.d/app.yaml.
+    try registry.registerHandler("seed", arguments: SeedArguments.self) { args in
+        if args.verbose {
+            print("Seeding \(args.count) records...")
+        }
+        print("Created \(args.count) records.")
+    }
+    try registry.registerHandler("sync-task") { args in
+        print("Value: \(args.string("value") ?? "")")
+    }
+    try registry.registerHandler("migrate") { args in
+        if args.bool("dry_run") {
+            print("Dry run mode")
+        }
+        if args.bool("verbose") {
+            print("Migrating...")
+        }
+    }
+    try registry.registerHandler("greet") { args in
+        print("Hello, \(args.string("name")!)!")
+    }
+
+    // Commands defined in code, with no manifest entry: the seed's `@command`.
+    try registry.command("cleanup", help: "Clear expired sessions") { _ in
+        print("Done.")
+    }
+    try registry.command("fetch", help: "Fetch data", args: [
+        ArgDefinition(name: "url", help: "Where to fetch from"),
+        ArgDefinition(name: "timeout", type: .int, default: .int(30)),
+        ArgDefinition(name: "retries", type: .int, default: .int(3)),
+    ]) { args in
+        let url = args.string("url")!
+        guard url.hasPrefix("https://") else { throw FetchFailed(url: url) }
+        print("Fetching \(url) (timeout=\(args.int("timeout")!), retries=\(args.int("retries")!))")
+    }
+} catch {
+    print("hyper-example: \(error)")
+    HyperCLI.exit(70)
+}
+
+HyperCLI.main(registry: registry)

@@ -1,0 +1,168 @@
+/// Why a command or handler could not be registered in code.
+public struct RegistrationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension CommandRegistry {
+    /// Registers a command defined in code (the seed's `@command`). Its name
+    /// and args follow the manifest rules, checked here.
+    public func register(_ command: CommandDefinition) throws(RegistrationError) {
+        guard Names.isCommandName(command.name) else {
+            throw RegistrationError(message: "invalid command name `\(command.name)`: a letter, then letters, digits, `-` or `_`, at most 64 characters")
+        }
+        guard !Names.reservedCommands.contains(command.name) else {
+            throw RegistrationError(message: "`\(command.name)` is a built-in command of hyper")
+        }
+        var seen: Set<String> = []
+        for arg in command.args {
+            guard Names.isArgName(arg.name), arg.name != "help" else {
+                throw RegistrationError(message: "invalid arg name `\(arg.name)` in command `\(command.name)`")
+            }
+            guard seen.insert(arg.optionName).inserted, !seen.contains("--no-" + arg.optionName.dropFirst(2)) || !arg.isFlag else {
+                throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` repeats an option")
+            }
+            if let value = arg.default, value.type != arg.type {
+                throw RegistrationError(message: "default of arg `\(arg.name)` in command `\(command.name)` is \(value.type.rawValue), not \(arg.type.rawValue)")
+            }
+            if arg.required && arg.default != nil && !arg.isFlag {
+                throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` is required and has a default")
+            }
+        }
+        guard insert(command, fromCode: true) else {
+            throw RegistrationError(message: "command `\(command.name)` is already registered")
+        }
+    }
+
+    /// Registers a command defined in code from its parts.
+    public func command(_ name: String, help: String = "", args: [ArgDefinition] = [], run: @escaping CommandHandler) throws(RegistrationError) {
+        try register(CommandDefinition(name: name, help: help, args: args, run: run))
+    }
+
+    /// Registers a Swift handler that manifests bind with `handler: NAME`; it
+    /// reads its values from `ParsedArguments`.
+    public func registerHandler(_ name: String, _ run: @escaping CommandHandler) throws(RegistrationError) {
+        guard !name.isEmpty else { throw RegistrationError(message: "a handler needs a name") }
+        guard insertHandler(name, Handler(run: run, signature: nil)) else {
+            throw RegistrationError(message: "handler `\(name)` is already registered")
+        }
+    }
+
+    /// Registers a Swift handler that receives its own `Decodable` arguments
+    /// type. Validation then checks every manifest command bound to it: each
+    /// non-optional property is a declared arg of the same type, and each arg
+    /// is a property (`dryRun` matches `dry_run`).
+    public func registerHandler<Arguments: Decodable & Sendable>(
+        _ name: String,
+        arguments: Arguments.Type,
+        _ run: @escaping @Sendable (Arguments) async throws -> Void
+    ) throws(RegistrationError) {
+        let signature: HandlerSignature
+        do {
+            signature = try SignatureReader.signature(of: Arguments.self)
+        } catch {
+            throw RegistrationError(message: "handler `\(name)`: `\(Arguments.self)` cannot be its arguments type: \(error.reason)")
+        }
+        let handler = Handler(run: { parsed in try await run(try parsed.decode(Arguments.self)) }, signature: signature)
+        guard insertHandler(name, handler) else {
+            throw RegistrationError(message: "handler `\(name)` is already registered")
+        }
+    }
+
+    /// Loads manifest files or folders (the seed's `discover_commands`) and
+    /// returns the sorted names it newly registered. Invalid manifests
+    /// register nothing and throw every diagnostic.
+    @discardableResult
+    public func discoverCommands(_ paths: [String], workingDirectory: String? = nil) throws(ManifestErrors) -> [String] {
+        let loader = ManifestLoader(workingDirectory: workingDirectory, handlers: handlerCatalog, codeCommands: codeCommandNames)
+        let load = loader.load(paths: paths)
+        if load.hasErrors { throw ManifestErrors(load.diagnostics.filter { $0.severity == .error }) }
+        return addDiscovered(load.commands, projectRoot: load.projectRoot).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Runs a command (the seed's `run_command`): parses `args`, runs it, and
+    /// returns its exit status: 0 on success, 1 on any error (printed to
+    /// standard error, in the CLI's words). An `exec` or `sh` command is
+    /// spawned and awaited; its own exit status is returned (128+N if signal N
+    /// ended it).
+    public func runCommand(_ name: String, _ args: [String], console: Console = .standard) async -> Int32 {
+        guard let command = getCommand(name) else {
+            console.err("Unknown command: \(name)\n")
+            return 1
+        }
+        let values: ParsedArguments
+        do {
+            switch try ArgumentParser.parse(args, for: command) {
+            case .help:
+                console.out(HelpFormatter.formatHelp(command))
+                return 0
+            case .values(let parsed):
+                values = parsed
+            }
+        } catch {
+            console.err(error.description + "\n")
+            return 1
+        }
+        let run: CommandHandler
+        switch command.action {
+        case .closure(let closure):
+            run = closure
+        case .handler(let handlerName):
+            guard let handler = handler(named: handlerName) else {
+                console.err("Command '\(name)' failed: no handler named `\(handlerName)` is registered\n")
+                return 1
+            }
+            run = handler.run
+        case .exec, .shell:
+            let here = FileSystem.currentDirectory()
+            let plan = ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!
+            switch ProcessLauncher.spawn(plan) {
+            case .failure(let failure):
+                console.err("hyper: \(failure.message)\n")
+                return failure.status
+            case .success(let pid):
+                return await ChildProcess.wait(for: pid)
+            }
+        }
+        do {
+            try await run(values)
+            return 0
+        } catch {
+            console.err("Command '\(name)' failed: \(HandlerFailure.reason(error))\n")
+            return 1
+        }
+    }
+}
+
+// MARK: - The seed's free functions, on the shared registry
+
+/// Registers a command defined in code on the shared registry.
+public func register(_ command: CommandDefinition) throws(RegistrationError) {
+    try CommandRegistry.shared.register(command)
+}
+
+/// Runs a command of the shared registry; see `CommandRegistry.runCommand`.
+public func runCommand(_ name: String, _ args: [String]) async -> Int32 {
+    await CommandRegistry.shared.runCommand(name, args)
+}
+
+/// Loads manifests into the shared registry; returns the sorted new names.
+@discardableResult
+public func discoverCommands(_ paths: [String]) throws(ManifestErrors) -> [String] {
+    try CommandRegistry.shared.discoverCommands(paths)
+}
+
+/// Every command of the shared registry, sorted by name.
+public func listCommands() -> [CommandDefinition] {
+    CommandRegistry.shared.listCommands()
+}
+
+/// The shared registry's command with this name.
+public func getCommand(_ name: String) -> CommandDefinition? {
+    CommandRegistry.shared.getCommand(name)
+}
+
+/// A command's help text, in the seed's shape.
+public func formatHelp(_ command: CommandDefinition) -> String {
+    HelpFormatter.formatHelp(command)
+}

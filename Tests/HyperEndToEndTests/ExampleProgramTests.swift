@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The example program (`Examples/seed`) that embeds hyper: every example of
+/// the seed, with commands from its manifest bound to Swift handlers and
+/// commands defined in code.
+@Suite struct ExampleProgramTests {
+    static let folder = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/seed")
+    static let binary = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
+
+    private func run(_ arguments: [String], in folder: URL = folder) throws -> RunResult {
+        try HyperProcess.run(arguments, in: folder, executable: Self.binary)
+    }
+
+    @Test(arguments: [
+        (["seed", "--count", "50", "--verbose"], "Seeding 50 records...\nCreated 50 records.\n"),
+        (["seed", "--count=50", "--verbose"], "Seeding 50 records...\nCreated 50 records.\n"),
+        (["seed"], "Created 100 records.\n"),
+        (["cleanup"], "Done.\n"),
+        (["sync-task"], "Value: default\n"),
+        (["sync-task", "--value", "x y"], "Value: x y\n"),
+        (["migrate", "--dry-run", "--verbose"], "Dry run mode\nMigrating...\n"),
+        (["migrate"], ""),
+        (["greet", "--name", "Alice"], "Hello, Alice!\n"),
+        (["greet", "Alice"], "Hello, Alice!\n"),
+        (["fetch", "--url", "https://example.com"], "Fetching https://example.com (timeout=30, retries=3)\n"),
+        (["fetch", "--url", "https://example.com", "--timeout", "60"], "Fetching https://example.com (timeout=60, retries=3)\n"),
+    ])
+    func theSeedsExamples(arguments: [String], output: String) throws {
+        #expect(try run(arguments) == RunResult(status: 0, stdout: output, stderr: ""))
+    }
+
+    @Test func theSeedsErrors() throws {
+        #expect(try run(["greet"]) == RunResult(status: 1, stdout: "", stderr: "Error: Missing required argument: --name\n"))
+        #expect(try run(["fetch", "--url", "ftp://x"]) == RunResult(status: 1, stdout: "", stderr: "Command 'fetch' failed: cannot reach ftp://x\n"))
+    }
+
+    @Test func theSeedsHelp() throws {
+        #expect(try run(["seed", "--help"]).stdout == """
+        Usage: hyper seed [OPTIONS]
+
+          Seed the database with test data
+
+        Options:
+          --count <int>  (default: 100)  Number of records to create
+          --verbose  Print progress
+
+        """)
+    }
+
+    @Test func listsManifestAndCodeCommandsTogether() throws {
+        let list = try run([])
+        #expect(list.stdout.contains("""
+        Commands:
+          cleanup    Clear expired sessions
+          disk       Print the disk usage of a folder (an sh command beside the handlers)
+          fetch      Fetch data
+          greet      Greet a user
+          migrate    Run migrations
+          seed       Seed the database with test data
+          sync-task  A synchronous command
+
+        """))
+    }
+
+    @Test func itsManifestsValidateAgainstItsHandlers() throws {
+        #expect(try run(["validate", "--strict"]) == RunResult(status: 0, stdout: "1 manifest, 5 commands: 0 errors, 0 warnings\n", stderr: ""))
+    }
+
+    /// A manifest that disagrees with `SeedArguments` is caught at its location.
+    @Test func handlerArgumentsMismatch() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/app.yaml", """
+        commands:
+          seed:
+            help: Seed
+            handler: seed
+            args:
+              count: str
+              extra: {type: int, default: 1}
+          fetch:
+            help: Clashes with the command defined in code
+            exec: [true]
+          other:
+            help: Unknown handler
+            handler: sede
+
+        """)
+        let result = try run(["validate", "--format", "concise"], in: project.root)
+        #expect(result == RunResult(status: 1, stdout: """
+        commands.d/app.yaml:2:3: error: command `seed` does not declare arg `verbose`, which handler `seed` needs (`SeedArguments.verbose`) [E306]
+        commands.d/app.yaml:6:7: error: arg `count` is str, but `SeedArguments.count` is Int [E306]
+        commands.d/app.yaml:7:7: error: arg `extra` is not a property of `SeedArguments`, the arguments of handler `seed` [E306]
+        commands.d/app.yaml:8:3: error: command `fetch` is already defined in code [E301]
+        commands.d/app.yaml:13:14: error: no handler named `sede` is registered [E303]
+
+        """, stderr: ""))
+    }
+}
