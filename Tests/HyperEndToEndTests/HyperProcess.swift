@@ -53,18 +53,24 @@ enum HyperProcess {
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read both pipes concurrently so a full pipe never blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let errThread = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        errThread.start()
+        let errBox = DataBox()
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errThread.isExecuting || !errThread.isFinished { usleep(1000) }
+        done.wait()
+        let errData = errBox.data
         return RunResult(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self)
         )
     }
+}
+
+/// Written by one queue before `DispatchGroup.wait` returns, read after it.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A temporary project folder, removed when the test ends.

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Runs async work to completion from synchronous code, blocking the calling
 /// thread on a semaphore. The CLI uses it so that calls which only `execve`
@@ -20,7 +19,7 @@ enum BlockingTask {
     /// A result slot and a POSIX semaphore. The semaphore lives in memory
     /// allocated once and freed in `deinit`, so its address never moves.
     private final class Completion: Sendable {
-        private let result = Mutex<Int32>(0)
+        private let result = Lock<Int32>(0)
         private nonisolated(unsafe) let semaphore: UnsafeMutablePointer<sem_t>
 
         init() {

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Holds commands and handlers: those defined in code, those discovered from
 /// manifests, and the Swift handlers that `handler:` bindings name.
 ///
@@ -20,7 +18,7 @@ public final class CommandRegistry: Sendable {
         var projectRoot: String?
     }
 
-    private let state = Mutex(State())
+    private let state = Lock(State())
 
     /// The registry the free functions use.
     public static let shared = CommandRegistry()
