@@ -1,4 +1,9 @@
 internal import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One libyaml event, copied out of C memory so the C event can be freed at once.
 enum ParserEvent {
@@ -6,7 +11,7 @@ enum ParserEvent {
     case streamEnd
     case documentStart(hasDirectives: Bool, hasTagDirectives: Bool, start: YAMLMark)
     case documentEnd
-    case scalar(YAMLScalar, anchor: Bool, tag: String?)
+    case scalar(YAMLScalar, anchor: Bool, tag: String?, hasNUL: Bool)
     case sequenceStart(YAMLSpan, anchor: Bool, tag: String?)
     case sequenceEnd
     case mappingStart(YAMLSpan, anchor: Bool, tag: String?)
@@ -73,7 +78,10 @@ final class LibYAMLParser {
             return .documentEnd
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
+            let length = Int(data.length)
+            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: length), as: UTF8.self)
+            // A `\0` escape is the only way a NUL reaches a value: the bytes were checked before parsing.
+            let hasNUL = length > 0 && memchr(data.value, 0, length) != nil
             let style: YAMLScalarStyle = switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
             case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -82,7 +90,7 @@ final class LibYAMLParser {
             default: .plain
             }
             let scalar = YAMLScalar(value: value, style: style, span: Self.span(start, end))
-            return .scalar(scalar, anchor: data.anchor != nil, tag: Self.string(data.tag))
+            return .scalar(scalar, anchor: data.anchor != nil, tag: Self.string(data.tag), hasNUL: hasNUL)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             return .sequenceStart(YAMLSpan(start: start), anchor: data.anchor != nil, tag: Self.string(data.tag))

@@ -56,7 +56,10 @@ public struct YAMLSequence: Sendable, Hashable {
 }
 
 /// A node of a manifest's tree, with its location.
-public indirect enum YAMLNode: Sendable, Hashable {
+///
+/// Not `indirect`: mappings and sequences hold their children in arrays, which
+/// are already heap storage, so no node needs a box of its own.
+public enum YAMLNode: Sendable, Hashable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)

@@ -21,42 +21,59 @@ struct ManifestDecoder {
         self.file = file
     }
 
-    /// Decodes the tree. `partial` says the YAML layer dropped part of it
-    /// (refused keys), so an empty-looking `commands` is not worth a warning.
-    mutating func decode(_ root: YAMLNode, partial: Bool = false) {
-        guard case .mapping(let map) = root else {
+    /// Decodes a manifest from its event stream, without building a tree.
+    mutating func decode(_ stream: inout YAMLEventStream) {
+        guard let root = stream.next() else { return }
+        guard case .mappingStart(let rootSpan) = root else {
             report(.wrongKind, "a manifest must be a mapping with the key `commands`, found \(root.kindDescription)",
-                   root.span, help: "start the file with `commands:`")
+                   root.span!, help: "start the file with `commands:`")
+            stream.skipValue(startingWith: root)
             return
         }
-        var commandsEntry: YAMLMapping.Entry?
-        for entry in map.entries {
-            if entry.key.value == "commands" {
-                commandsEntry = entry
+        var sawCommands = false
+        while let key = nextKey(&stream) {
+            guard let value = stream.next() else { return }
+            if key.value == "commands" {
+                sawCommands = true
+                decodeCommands(value, key: key, &stream)
             } else {
-                unknownKey(entry.key, known: ["commands"], context: "at the top level")
+                unknownKey(key, known: ["commands"], context: "at the top level")
+                stream.skipValue(startingWith: value)
             }
         }
-        guard let entry = commandsEntry else {
-            report(.missingCommands, "manifest has no `commands` key", map.span,
+        if !sawCommands {
+            report(.missingCommands, "manifest has no `commands` key", rootSpan,
                    help: "a manifest is a mapping with one key, `commands`, that maps command names to their specs")
-            return
         }
-        guard let commandMap = mapping(entry.value, what: "`commands`", key: entry.key) else { return }
-        if commandMap.entries.isEmpty && !partial {
-            report(.noCommands, "manifest declares no commands", entry.key.span)
+    }
+
+    private mutating func decodeCommands(_ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) {
+        guard mapping(value, what: "`commands`", key: key, &stream) else { return }
+        let problemsBefore = stream.problems.count
+        var count = 0
+        while let name = nextKey(&stream) {
+            guard let spec = stream.next() else { return }
+            count += 1
+            decodeCommand(name, spec, &stream)
         }
-        for command in commandMap.entries {
-            decodeCommand(command)
+        // Refused keys (YAML problems) leave `commands` looking emptier than it is.
+        if count == 0 && stream.problems.count == problemsBefore {
+            report(.noCommands, "manifest declares no commands", key.span)
         }
+    }
+
+    /// The next key of the mapping being read, or nil at its end.
+    private func nextKey(_ stream: inout YAMLEventStream) -> YAMLScalar? {
+        if case .scalar(let key)? = stream.next() { return key }
+        return nil
     }
 
     // MARK: commands
 
-    private mutating func decodeCommand(_ entry: YAMLMapping.Entry) {
+    private mutating func decodeCommand(_ key: YAMLScalar, _ value: YAMLEvent, _ stream: inout YAMLEventStream) {
         let errorsBefore = diagnostics.errorCount
-        let name = entry.key.value
-        declaredCommands.append(DeclaredCommand(name: name, location: location(entry.key.span)))
+        let name = key.value
+        declaredCommands.append(DeclaredCommand(name: name, location: location(key.span)))
         if !Names.isCommandName(name) {
             let tooLong = name.utf8.count > Names.maxCommandNameLength
             var help = "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters"
@@ -67,37 +84,38 @@ struct ManifestDecoder {
             report(.invalidCommandName,
                    tooLong ? "command name `\(name)` is longer than \(Names.maxCommandNameLength) characters"
                            : "invalid command name `\(name)`",
-                   entry.key.span, help: help)
+                   key.span, help: help)
         }
-        guard let spec = mapping(entry.value, what: "command `\(name)`", key: entry.key) else { return }
+        guard mapping(value, what: "command `\(name)`", key: key, &stream) else { return }
 
         var help = ""
         var args: [ArgDefinition] = []
         var argNames: [String] = []
         var bindings: [(key: YAMLScalar, action: CommandAction?, value: YAMLSpan)] = []
         var shellScript: YAMLScalar?
-        for field in spec.entries {
-            switch field.key.value {
+        while let field = nextKey(&stream) {
+            guard let fieldValue = stream.next() else { return }
+            let valueSpan = fieldValue.span ?? field.span
+            switch field.value {
             case "help":
-                if let text = string(field.value, what: "`help`", key: field.key) { help = text.value }
+                if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value }
             case "args":
-                args = decodeArgs(field.value, key: field.key, command: name)
-                if case .mapping(let map) = field.value { argNames = map.entries.map(\.key.value) }
+                (args, argNames) = decodeArgs(fieldValue, key: field, &stream)
             case "handler":
                 var action: CommandAction?
-                if let text = string(field.value, what: "`handler`", key: field.key) {
+                if let text = string(fieldValue, what: "`handler`", key: field, &stream) {
                     if text.value.isEmpty {
                         report(.emptyProgram, "`handler` is empty", text.span, help: "name the Swift handler this command runs")
                     } else {
                         action = .handler(text.value)
                     }
                 }
-                bindings.append((field.key, action, field.value.span))
+                bindings.append((field, action, valueSpan))
             case "exec":
-                bindings.append((field.key, decodeExec(field.value, key: field.key).map(CommandAction.exec), field.value.span))
+                bindings.append((field, decodeExec(fieldValue, key: field, &stream).map(CommandAction.exec), valueSpan))
             case "sh":
                 var action: CommandAction?
-                if let text = string(field.value, what: "`sh`", key: field.key) {
+                if let text = string(fieldValue, what: "`sh`", key: field, &stream) {
                     if text.value.allSatisfy(\.isWhitespace) {
                         report(.emptyProgram, "`sh` script is empty", text.span, help: "give the script to run with `/bin/sh -c`")
                     } else {
@@ -105,14 +123,15 @@ struct ManifestDecoder {
                         shellScript = text
                     }
                 }
-                bindings.append((field.key, action, field.value.span))
+                bindings.append((field, action, valueSpan))
             default:
-                unknownKey(field.key, known: Self.commandKeys, context: "in command `\(name)`")
+                unknownKey(field, known: Self.commandKeys, context: "in command `\(name)`")
+                stream.skipValue(startingWith: fieldValue)
             }
         }
 
         if bindings.isEmpty {
-            report(.missingBinding, "command `\(name)` has no `handler`, `exec` or `sh`", entry.key.span,
+            report(.missingBinding, "command `\(name)` has no `handler`, `exec` or `sh`", key.span,
                    help: "add one: `handler: NAME` (a Swift handler), `exec: [PROGRAM, ARG...]` (a program) or `sh: SCRIPT` (a shell script)")
         } else if bindings.count > 1 {
             report(.conflictingBindings,
@@ -128,36 +147,39 @@ struct ManifestDecoder {
         }
         // Only a command that is otherwise sound gets this warning: no cascades.
         if help.isEmpty && diagnostics.errorCount == errorsBefore {
-            report(.missingHelp, "command `\(name)` has no help text", entry.key.span,
+            report(.missingHelp, "command `\(name)` has no help text", key.span,
                    help: "add `help:` with one line on what it does; `hyper --help` lists it")
         }
         if diagnostics.errorCount == errorsBefore, let action {
             commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
-                                              location: location(entry.key.span), actionLocation: location(bindings[0].value)))
+                                              location: location(key.span), actionLocation: location(bindings[0].value)))
         }
     }
 
     // MARK: exec
 
-    private mutating func decodeExec(_ node: YAMLNode, key: YAMLScalar) -> ExecTemplate? {
+    private mutating func decodeExec(_ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) -> ExecTemplate? {
         var elements: [YAMLScalar] = []
-        switch node {
-        case .scalar(let scalar):
-            guard let text = string(node, what: "`exec`", key: key) else { return nil }
-            _ = scalar
+        switch value {
+        case .scalar:
+            guard let text = string(value, what: "`exec`", key: key, &stream) else { return nil }
             elements = [text]
-        case .sequence(let sequence):
-            guard !sequence.items.isEmpty else {
-                report(.emptyProgram, "`exec` is empty", sequence.span, help: "give the program and its arguments: `exec: [PROGRAM, ARG...]`")
-                return nil
-            }
+        case .sequenceStart(let span):
             var ok = true
-            for item in sequence.items {
-                if let text = string(item, what: "an `exec` element", key: nil) { elements.append(text) } else { ok = false }
+            while let item = stream.next() {
+                if case .sequenceEnd = item { break }
+                if let text = string(item, what: "an `exec` element", key: nil, &stream) { elements.append(text) } else { ok = false }
             }
             guard ok else { return nil }
-        case .mapping(let mapping):
-            report(.wrongKind, "`exec` must be a program or a list `[PROGRAM, ARG...]`, found a mapping", mapping.span)
+            guard !elements.isEmpty else {
+                report(.emptyProgram, "`exec` is empty", span, help: "give the program and its arguments: `exec: [PROGRAM, ARG...]`")
+                return nil
+            }
+        case .mappingStart(let span):
+            report(.wrongKind, "`exec` must be a program or a list `[PROGRAM, ARG...]`, found a mapping", span)
+            stream.skipValue(startingWith: value)
+            return nil
+        case .mappingEnd, .sequenceEnd:
             return nil
         }
         let program = elements[0]
@@ -209,9 +231,8 @@ struct ManifestDecoder {
     /// Placeholders against the declared arg names (including args whose
     /// spec has its own error, so one mistake is reported once).
     private mutating func checkPlaceholders(_ template: ExecTemplate, argNames: [String]) {
-        let declared = Set(argNames)
         for element in template.arguments {
-            for name in element.placeholders where !declared.contains(name) {
+            for name in element.placeholders where !argNames.contains(name) {
                 let suggestion = Suggestion.closest(to: name, in: argNames)
                 diagnostics.append(Diagnostic(
                     .undeclaredPlaceholder, "placeholder `{\(name)}` names no declared arg",
@@ -251,39 +272,41 @@ struct ManifestDecoder {
 
     // MARK: args
 
-    private mutating func decodeArgs(_ node: YAMLNode, key: YAMLScalar, command: String) -> [ArgDefinition] {
-        guard let map = mapping(node, what: "`args`", key: key) else { return [] }
+    /// The args that decoded, and every declared arg name (for placeholder checks).
+    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]) {
+        guard mapping(value, what: "`args`", key: key, &stream) else { return ([], []) }
         var args: [ArgDefinition] = []
-        var keys: [String: YAMLScalar] = [:]
-        for entry in map.entries {
-            let name = entry.key.value
-            keys[name] = entry.key
+        var keys: [YAMLScalar] = []
+        while let argKey = nextKey(&stream) {
+            guard let spec = stream.next() else { break }
+            let name = argKey.value
+            keys.append(argKey)
             var nameOK = true
             if !Names.isArgName(name) {
-                report(.invalidArgName, "invalid arg name `\(name)`", entry.key.span,
+                report(.invalidArgName, "invalid arg name `\(name)`", argKey.span,
                        help: "an arg name is a lowercase letter, then lowercase letters, digits and `_` (`dry_run` is `--dry-run`)")
                 nameOK = false
             } else if name == "help" {
-                report(.reservedArgName, "an arg cannot be named `help`", entry.key.span,
+                report(.reservedArgName, "an arg cannot be named `help`", argKey.span,
                        help: "`--help` shows the command's help; choose another name")
                 nameOK = false
             }
-            if let arg = decodeArg(name: name, node: entry.value, key: entry.key), nameOK {
+            if let arg = decodeArg(name: name, spec, key: argKey, &stream), nameOK {
                 args.append(arg)
             }
         }
         for arg in args where arg.isFlag {
-            if let other = keys["no_" + arg.name] {
+            if let other = keys.first(where: { $0.value.hasPrefix("no_") && $0.value.utf8.dropFirst(3).elementsEqual(arg.name.utf8) }) {
                 report(.optionCollision, "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `\(other.value)`",
                        other.span, help: "rename one of the two")
             }
         }
-        return args
+        return (args, keys.map(\.value))
     }
 
-    private mutating func decodeArg(name: String, node: YAMLNode, key: YAMLScalar) -> ArgDefinition? {
+    private mutating func decodeArg(name: String, _ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) -> ArgDefinition? {
         let argLocation = location(key.span)
-        switch node {
+        switch value {
         case .scalar(let scalar):
             if scalar.isPlainNull {
                 report(.nullValue, "arg `\(name)` has no type", key.span,
@@ -292,41 +315,51 @@ struct ManifestDecoder {
             }
             guard let type = argType(scalar, arg: name) else { return nil }
             return ArgDefinition(name: name, type: type, location: argLocation)
-        case .sequence(let sequence):
-            report(.wrongKind, "arg `\(name)` must be a type name or a mapping, found a sequence", sequence.span)
+        case .sequenceStart(let span):
+            report(.wrongKind, "arg `\(name)` must be a type name or a mapping, found a sequence", span)
+            stream.skipValue(startingWith: value)
             return nil
-        case .mapping(let spec):
+        case .mappingEnd, .sequenceEnd:
+            return nil
+        case .mappingStart:
             var ok = true
             var type = ArgType.str
-            var defaultNode: YAMLNode?
+            var defaultEvent: YAMLEvent?
             var required: (Bool, YAMLScalar)?
             var help = ""
-            for field in spec.entries {
-                switch field.key.value {
+            while let field = nextKey(&stream) {
+                guard let fieldValue = stream.next() else { return nil }
+                switch field.value {
                 case "type":
-                    if let text = string(field.value, what: "`type`", key: field.key), let parsed = argType(text, arg: name) {
+                    if let text = string(fieldValue, what: "`type`", key: field, &stream), let parsed = argType(text, arg: name) {
                         type = parsed
                     } else {
                         ok = false
                     }
                 case "default":
-                    defaultNode = field.value
+                    defaultEvent = fieldValue
+                    if case .scalar = fieldValue {} else {
+                        report(.wrongKind, "default of `\(name)` must be a single value, found \(fieldValue.kindDescription)", fieldValue.span ?? field.span)
+                        stream.skipValue(startingWith: fieldValue)
+                        ok = false
+                    }
                 case "required":
-                    if let value = plainBool(field.value, what: "`required`", key: field.key) {
-                        required = (value, field.key)
+                    if let value = plainBool(fieldValue, what: "`required`", key: field, &stream) {
+                        required = (value, field)
                     } else {
                         ok = false
                     }
                 case "help":
-                    if let text = string(field.value, what: "`help`", key: field.key) { help = text.value } else { ok = false }
+                    if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value } else { ok = false }
                 default:
-                    unknownKey(field.key, known: Self.argKeys, context: "in arg `\(name)`")
+                    unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`")
+                    stream.skipValue(startingWith: fieldValue)
                     ok = false
                 }
             }
             var value: ArgValue?
-            if let defaultNode {
-                guard ok, let parsed = defaultValue(defaultNode, type: type, arg: name, key: key) else { return nil }
+            if case .scalar(let scalar)? = defaultEvent {
+                guard ok, let parsed = defaultValue(scalar, type: type, arg: name, key: key) else { return nil }
                 value = parsed
                 if let (isRequired, requiredKey) = required, isRequired {
                     report(.requiredWithDefault, "arg `\(name)` is required and has a default", requiredKey.span,
@@ -353,11 +386,7 @@ struct ManifestDecoder {
         return nil
     }
 
-    private mutating func defaultValue(_ node: YAMLNode, type: ArgType, arg: String, key: YAMLScalar) -> ArgValue? {
-        guard case .scalar(let scalar) = node else {
-            report(.wrongKind, "default of `\(arg)` must be a single value, found \(node.kindDescription)", node.span)
-            return nil
-        }
+    private mutating func defaultValue(_ scalar: YAMLScalar, type: ArgType, arg: String, key: YAMLScalar) -> ArgValue? {
         if scalar.isPlainNull {
             report(.nullValue, "default of `\(arg)` has no value", scalar.value.isEmpty ? key.span : scalar.span,
                    help: type == .str ? "write `default: \"\"` for an empty string, or remove `default`" : "give a value, or remove `default`")
@@ -395,24 +424,27 @@ struct ManifestDecoder {
 
     // MARK: shared pieces
 
-    /// A mapping, or a report of what stands there instead.
-    private mutating func mapping(_ node: YAMLNode, what: String, key: YAMLScalar) -> YAMLMapping? {
-        switch node {
-        case .mapping(let map):
-            return map
+    /// True when `event` starts a mapping; otherwise reports what stands
+    /// there instead and skips it.
+    private mutating func mapping(_ event: YAMLEvent, what: String, key: YAMLScalar, _ stream: inout YAMLEventStream) -> Bool {
+        switch event {
+        case .mappingStart:
+            return true
         case .scalar(let scalar) where scalar.isPlainNull:
             report(.nullValue, "\(what) has no value; expected a mapping", key.span)
-            return nil
+            return false
         default:
-            report(.wrongKind, "\(what) must be a mapping, found \(node.kindDescription)", node.span)
-            return nil
+            report(.wrongKind, "\(what) must be a mapping, found \(event.kindDescription)", event.span ?? key.span)
+            stream.skipValue(startingWith: event)
+            return false
         }
     }
 
     /// A text scalar, not null. Any scalar's text is a string (`help: 42` is "42").
-    private mutating func string(_ node: YAMLNode, what: String, key: YAMLScalar?) -> YAMLScalar? {
-        guard case .scalar(let scalar) = node else {
-            report(.wrongKind, "\(what) must be a string, found \(node.kindDescription)", node.span)
+    private mutating func string(_ event: YAMLEvent, what: String, key: YAMLScalar?, _ stream: inout YAMLEventStream) -> YAMLScalar? {
+        guard case .scalar(let scalar) = event else {
+            report(.wrongKind, "\(what) must be a string, found \(event.kindDescription)", event.span ?? key?.span ?? YAMLSpan(line: 1, column: 1))
+            stream.skipValue(startingWith: event)
             return nil
         }
         if scalar.isPlainNull {
@@ -423,12 +455,14 @@ struct ManifestDecoder {
         return scalar
     }
 
-    private mutating func plainBool(_ node: YAMLNode, what: String, key: YAMLScalar) -> Bool? {
-        if case .scalar(let scalar) = node, scalar.style == .plain, let value = ValueSyntax.parseBool(scalar.value) {
+    private mutating func plainBool(_ event: YAMLEvent, what: String, key: YAMLScalar, _ stream: inout YAMLEventStream) -> Bool? {
+        if case .scalar(let scalar) = event, scalar.style == .plain, let value = ValueSyntax.parseBool(scalar.value) {
             return value
         }
-        let found = if case .scalar(let scalar) = node { scalar.isPlainNull ? "nothing" : "`\(scalar.value)`" } else { node.kindDescription }
-        report(.invalidBool, "\(what) must be `true` or `false`, found \(found)", node.span.start.line == key.span.start.line && node.kindDescription == "null" ? key.span : node.span)
+        let found = if case .scalar(let scalar) = event { scalar.isPlainNull ? "nothing" : "`\(scalar.value)`" } else { event.kindDescription }
+        let span = if case .scalar(let scalar) = event, scalar.isPlainNull { key.span } else { event.span ?? key.span }
+        report(.invalidBool, "\(what) must be `true` or `false`, found \(found)", span)
+        stream.skipValue(startingWith: event)
         return nil
     }
 

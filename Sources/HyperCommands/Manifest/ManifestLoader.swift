@@ -100,9 +100,11 @@ public struct ManifestLoader: Sendable {
             case .failure(.system(let reason)):
                 diagnostics.append(Diagnostic(.unreadable, "cannot read manifest: \(reason)", at: start))
             case .success(let bytes):
-                let document = YAMLReader.read(bytes)
-                sources[file.shown] = document.text
-                for problem in document.problems {
+                let text = SourceText(bytes)
+                sources[file.shown] = text
+                var decoder = ManifestDecoder(file: file.shown)
+                let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes, text: text) { stream in decoder.decode(&stream) }
+                for problem in problems {
                     diagnostics.append(Diagnostic(
                         Self.code(for: problem.kind), problem.message,
                         at: SourceLocation(file: file.shown, line: problem.span.start.line,
@@ -110,9 +112,9 @@ public struct ManifestLoader: Sendable {
                         help: problem.help
                     ))
                 }
-                guard let root = document.root else { continue }
-                var decoder = ManifestDecoder(file: file.shown)
-                decoder.decode(root, partial: !document.problems.isEmpty)
+                // A file that could not be read to its end is reported by its YAML
+                // problem alone: what the decoder made of the fragment would cascade.
+                guard !stoppedEarly else { continue }
                 diagnostics += decoder.diagnostics
                 commands += decoder.commands
                 declared += decoder.declaredCommands

@@ -44,6 +44,10 @@ public struct ExecTemplate: Sendable, Hashable {
 
     /// Splits an element into literal text and placeholders.
     public static func parseElement(_ text: String) -> Result<[Part], SyntaxError> {
+        // Most elements are plain words: no brace, nothing to split.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+            return .success([.literal(text)])
+        }
         var parts: [Part] = []
         var literal = ""
         let characters = Array(text.unicodeScalars)

@@ -8,14 +8,14 @@ public enum Names {
 
     /// A letter, then ASCII letters, digits, `-` or `_`; at most 64 characters.
     public static func isCommandName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        let bytes = name.utf8
         guard let first = bytes.first, bytes.count <= maxCommandNameLength, isLetter(first) else { return false }
         return bytes.dropFirst().allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// A lowercase ASCII letter, then lowercase letters, digits and `_`.
     public static func isArgName(_ name: String) -> Bool {
-        let bytes = Array(name.utf8)
+        let bytes = name.utf8
         guard let first = bytes.first, isLower(first) else { return false }
         return bytes.dropFirst().allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "_") }
     }

@@ -50,7 +50,11 @@ public enum ValueSyntax {
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, YAML 1.2's core float without the specials.
     static func isDecimalFloat(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isDecimalFloat($0) }
+    }
+
+    private static func isDecimalFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         func digits() -> Int {
             let start = index

@@ -1,0 +1,361 @@
+/// One event of a manifest, after hyper's YAML rules: keys are always
+/// scalars, unique within their mapping, never merge keys; no anchors,
+/// aliases or directives ever pass.
+public enum YAMLEvent: Sendable, Hashable {
+    case scalar(YAMLScalar)
+    case mappingStart(YAMLSpan)
+    case mappingEnd
+    case sequenceStart(YAMLSpan)
+    case sequenceEnd
+
+    /// "a mapping", "a sequence", "a scalar", "null": for messages.
+    public var kindDescription: String {
+        switch self {
+        case .scalar(let scalar): scalar.isPlainNull ? "null" : "a scalar"
+        case .mappingStart: "a mapping"
+        case .sequenceStart: "a sequence"
+        case .mappingEnd, .sequenceEnd: "the end of a collection"
+        }
+    }
+
+    public var span: YAMLSpan? {
+        switch self {
+        case .scalar(let scalar): scalar.span
+        case .mappingStart(let span), .sequenceStart(let span): span
+        case .mappingEnd, .sequenceEnd: nil
+        }
+    }
+}
+
+/// Pulls the events of one document, applying hyper's YAML rules as it goes.
+///
+/// Readers that know their schema (the manifest decoder) consume events
+/// directly and never build a tree; `YAMLReader` builds one from the same
+/// stream. A problem that makes the rest unreadable (a syntax error, an
+/// anchor or alias, nesting past the limit) ends the stream: `next()` then
+/// returns nil, as it does after the document's last event.
+public struct YAMLEventStream {
+    private let parser: LibYAMLParser
+    private let limits: YAMLLimits
+    /// Every problem so far, in the order found.
+    public private(set) var problems: [YAMLProblem] = []
+    /// True once a problem stopped reading before the document's end: what
+    /// was read of it is a fragment, and conclusions drawn from it cascade.
+    public private(set) var stoppedEarly = false
+
+    /// The open collections, innermost last, kept as parallel stacks that are
+    /// mutated in place (no copy-on-write of a mapping's keys per key):
+    /// whether each is a mapping expecting a key next, where its keys start in
+    /// `keys`, and a dictionary of them once a mapping grows large.
+    private enum Frame: UInt8 {
+        case sequence
+        case mappingKey
+        case mappingValue
+    }
+
+    private var frames: [Frame] = []
+    private var keyStarts: [Int] = []
+    private var keys: [YAMLScalar] = []
+    private var largeIndexes: [Int: [String: Int]] = [:]
+    private var started = false
+    private var finished = false
+
+    init(parser: LibYAMLParser, limits: YAMLLimits) {
+        self.parser = parser
+        self.limits = limits
+    }
+
+    /// Runs `body` over the events of `bytes`, after the byte checks that come
+    /// before any parsing. Returns what `body` returned (nil if the bytes were
+    /// refused before parsing) and every problem found.
+    public static func read<Result>(
+        _ bytes: [UInt8],
+        limits: YAMLLimits = .manifest,
+        text: SourceText? = nil,
+        _ body: (inout YAMLEventStream) -> Result
+    ) -> (result: Result?, problems: [YAMLProblem], stoppedEarly: Bool) {
+        let text = text ?? SourceText(bytes)
+        if bytes.count > limits.maxFileBytes {
+            let problem = YAMLProblem(
+                kind: .fileTooLarge,
+                message: "manifest is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)",
+                span: YAMLSpan(line: 1, column: 1),
+                help: "split the commands across several files in `commands.d`"
+            )
+            return (nil, [problem], true)
+        }
+        if let problem = ByteCheck.firstProblem(in: text) {
+            return (nil, [problem], true)
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var stream = YAMLEventStream(parser: LibYAMLParser(input: buffer, text: text), limits: limits)
+            let result = body(&stream)
+            stream.finish()
+            return (result, stream.problems, stream.stoppedEarly)
+        }
+    }
+
+    /// The next event of the document, or nil at its end or after a problem
+    /// that stops reading.
+    public mutating func next() -> YAMLEvent? {
+        if !started {
+            started = true
+            guard begin() else { return nil }
+        }
+        while !finished {
+            guard let raw = rawNext() else { return nil }
+            if frames.last == .mappingKey {
+                switch raw {
+                case .mappingEnd:
+                    popFrame()
+                    valueDone()
+                    return .mappingEnd
+                case .scalar(let key):
+                    if let problem = keyProblem(key) {
+                        problems.append(problem)
+                        skipNode()
+                        continue
+                    }
+                    keys.append(key)
+                    frames[frames.count - 1] = .mappingValue
+                    return .scalar(key)
+                case .mappingStart(let span), .sequenceStart(let span):
+                    let kind = if case .mappingStart = raw { "a mapping" } else { "a sequence" }
+                    problems.append(YAMLProblem(kind: .complexKey, message: "mapping keys must be plain text, not \(kind)", span: span))
+                    skipSubtree()
+                    skipNode()
+                    continue
+                case .sequenceEnd:
+                    return nil
+                }
+            }
+            switch raw {
+            case .scalar(let scalar):
+                valueDone()
+                return .scalar(scalar)
+            case .mappingStart(let span):
+                frames.append(.mappingKey)
+                keyStarts.append(keys.count)
+                return .mappingStart(span)
+            case .sequenceStart(let span):
+                frames.append(.sequence)
+                keyStarts.append(keys.count)
+                return .sequenceStart(span)
+            case .sequenceEnd, .mappingEnd:
+                popFrame()
+                valueDone()
+                return raw.isMappingEnd ? .mappingEnd : .sequenceEnd
+            }
+        }
+        return nil
+    }
+
+    /// Consumes the rest of a value whose first event was `event`: nothing for
+    /// a scalar, everything up to the matching end for a collection.
+    public mutating func skipValue(startingWith event: YAMLEvent) {
+        switch event {
+        case .mappingStart, .sequenceStart:
+            let depth = frames.count
+            while frames.count >= depth, next() != nil {}
+        default:
+            break
+        }
+    }
+
+    // MARK: keys
+
+    private static let linearScanLimit = 16
+
+    private mutating func keyProblem(_ key: YAMLScalar) -> YAMLProblem? {
+        if key.style == .plain && key.value == "<<" {
+            return YAMLProblem(kind: .mergeKey, message: "merge keys (`<<`) are not allowed", span: key.span,
+                               help: "write the keys out in full")
+        }
+        if key.value.utf8.count > limits.maxKeyBytes {
+            return YAMLProblem(kind: .keyTooLong, message: "key is \(key.value.utf8.count) bytes, over the limit of \(limits.maxKeyBytes)",
+                               span: YAMLSpan(start: key.span.start))
+        }
+        // Most mappings have a handful of keys: a linear scan beats hashing
+        // until a mapping grows, then a dictionary takes over.
+        let level = frames.count - 1
+        let start = keyStarts[level]
+        var firstLine: Int?
+        if keys.count - start < Self.linearScanLimit {
+            firstLine = keys[start...].first { $0.value == key.value }?.span.start.line
+        } else {
+            if largeIndexes[level] == nil {
+                var index: [String: Int] = [:]
+                for earlier in keys[start...] where index[earlier.value] == nil { index[earlier.value] = earlier.span.start.line }
+                largeIndexes[level] = index
+            }
+            firstLine = largeIndexes[level]![key.value]
+            if firstLine == nil { largeIndexes[level]![key.value] = key.span.start.line }
+        }
+        if let firstLine {
+            return YAMLProblem(kind: .duplicateKey, message: "duplicate key `\(key.value)` (first defined on line \(firstLine))",
+                               span: key.span, help: "remove one of the two")
+        }
+        return nil
+    }
+
+    /// After a value completes inside a mapping, the next event is a key.
+    private mutating func valueDone() {
+        if frames.last == .mappingValue { frames[frames.count - 1] = .mappingKey }
+    }
+
+    private mutating func popFrame() {
+        let level = frames.count - 1
+        keys.removeSubrange(keyStarts[level]...)
+        keyStarts.removeLast()
+        frames.removeLast()
+        if !largeIndexes.isEmpty { largeIndexes[level] = nil }
+    }
+
+    /// Skips one whole node (the value of a refused key).
+    private mutating func skipNode() {
+        guard let raw = rawNext() else { return }
+        switch raw {
+        case .mappingStart, .sequenceStart: skipSubtree()
+        default: break
+        }
+    }
+
+    /// Skips to the end of a collection whose start was just read.
+    private mutating func skipSubtree() {
+        var depth = 1
+        while depth > 0, let raw = rawNext() {
+            switch raw {
+            case .mappingStart, .sequenceStart:
+                depth += 1
+                if frames.count + depth > limits.maxDepth {
+                    stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", raw.span)
+                    return
+                }
+            case .mappingEnd, .sequenceEnd: depth -= 1
+            case .scalar: break
+            }
+        }
+    }
+
+    // MARK: raw events
+
+    private enum Raw {
+        case scalar(YAMLScalar)
+        case mappingStart(YAMLSpan)
+        case sequenceStart(YAMLSpan)
+        case mappingEnd
+        case sequenceEnd
+
+        var isMappingEnd: Bool {
+            if case .mappingEnd = self { true } else { false }
+        }
+
+        var span: YAMLSpan {
+            switch self {
+            case .scalar(let scalar): scalar.span
+            case .mappingStart(let span), .sequenceStart(let span): span
+            case .mappingEnd, .sequenceEnd: YAMLSpan(line: 1, column: 1)
+            }
+        }
+    }
+
+    /// Stream and document start: an empty file, or directives.
+    private mutating func begin() -> Bool {
+        guard case .streamStart? = parserNext() else { return false }
+        guard case .documentStart(let directives, let tagDirectives, let start)? = parserNext() else {
+            if !finished {
+                problems.append(YAMLProblem(kind: .empty, message: "manifest is empty", span: YAMLSpan(line: 1, column: 1),
+                                            help: "a manifest is a mapping with one key, `commands`"))
+            }
+            finished = true
+            return false
+        }
+        if directives || tagDirectives {
+            problems.append(YAMLProblem(kind: .directive, message: "YAML directives (`%YAML`, `%TAG`) are not allowed",
+                                        span: YAMLSpan(start: start),
+                                        help: "remove the directive; hyper reads every manifest by its own schema"))
+        }
+        return true
+    }
+
+    /// Reads past the document's end, to refuse a second document.
+    mutating func finish() {
+        guard started, !finished else { return }
+        while rawNext() != nil {}
+    }
+
+    private mutating func rawNext() -> Raw? {
+        guard !finished, let event = parserNext() else { return nil }
+        switch event {
+        case .scalar(let scalar, let anchor, let tag, let hasNUL):
+            guard properties(anchor: anchor, tag: tag, span: scalar.span) else { return nil }
+            if scalar.value.utf8.count > limits.maxScalarBytes {
+                problems.append(YAMLProblem(kind: .scalarTooLong,
+                                            message: "value is \(scalar.value.utf8.count) bytes, over the limit of \(limits.maxScalarBytes)",
+                                            span: YAMLSpan(start: scalar.span.start)))
+            } else if hasNUL {
+                problems.append(YAMLProblem(kind: .nulCharacter,
+                                            message: "value contains a NUL character, which no argument or environment variable can hold",
+                                            span: YAMLSpan(start: scalar.span.start)))
+            }
+            return .scalar(scalar)
+        case .alias(let span):
+            stop(.anchorOrAlias, "aliases are not allowed", span,
+                 help: "write the value out in full; hyper does not expand anchors or aliases")
+            return nil
+        case .sequenceStart(let span, let anchor, let tag), .mappingStart(let span, let anchor, let tag):
+            guard properties(anchor: anchor, tag: tag, span: span) else { return nil }
+            if frames.count + 1 > limits.maxDepth {
+                stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", span)
+                return nil
+            }
+            if case .mappingStart = event { return .mappingStart(span) }
+            return .sequenceStart(span)
+        case .sequenceEnd:
+            return .sequenceEnd
+        case .mappingEnd:
+            return .mappingEnd
+        case .documentEnd:
+            if case .documentStart(_, _, let start)? = parserNext() {
+                problems.append(YAMLProblem(kind: .multipleDocuments, message: "manifest has more than one YAML document",
+                                            span: YAMLSpan(start: start, length: 3),
+                                            help: "put all commands in one document, or in separate files"))
+            }
+            finished = true
+            return nil
+        case .streamStart, .streamEnd, .documentStart:
+            finished = true
+            return nil
+        }
+    }
+
+    /// Anchors stop reading; tags are reported and reading goes on.
+    private mutating func properties(anchor: Bool, tag: String?, span: YAMLSpan) -> Bool {
+        if anchor {
+            stop(.anchorOrAlias, "anchors are not allowed", span,
+                 help: "write the value out in full; hyper does not expand anchors or aliases")
+            return false
+        }
+        if let tag {
+            problems.append(YAMLProblem(kind: .tag, message: "tags are not allowed (found `\(tag)`)", span: span,
+                                        help: "remove the tag; hyper reads every value by its own schema"))
+        }
+        return true
+    }
+
+    private mutating func stop(_ kind: YAMLProblem.Kind, _ message: String, _ span: YAMLSpan, help: String? = nil) {
+        problems.append(YAMLProblem(kind: kind, message: message, span: span, help: help))
+        finished = true
+        stoppedEarly = true
+    }
+
+    private mutating func parserNext() -> ParserEvent? {
+        switch parser.next() {
+        case .success(let event):
+            return event
+        case .failure(let failure):
+            stop(.syntax, "invalid YAML: \(failure.message)", failure.span)
+            return nil
+        }
+    }
+}
