@@ -21,6 +21,9 @@ enum HyperProcess {
 
     static var hyper: URL { productsDirectory.appendingPathComponent("hyper") }
 
+    /// Where the binaries under test keep their index during this test run.
+    static let indexDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("hyper-index-\(getpid())")
+
     /// The repository's `Tests/Fixtures` folder.
     static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
@@ -41,6 +44,8 @@ enum HyperProcess {
         for name in env.keys where name.hasPrefix("HYPER_") { env[name] = nil }
         for name in removing { env[name] = nil }
         env["NO_COLOR"] = "1"
+        // Indexes go to a folder of this test run, never the user's cache.
+        env["HYPER_INDEX_DIR"] = indexDirectory.path
         for (name, value) in environment { env[name] = value }
         process.environment = env
         let out = Pipe()
@@ -74,7 +79,7 @@ private final class DataBox: @unchecked Sendable {
 }
 
 /// A temporary project folder, removed when the test ends.
-final class TemporaryProject {
+final class TemporaryProject: @unchecked Sendable {  // immutable after init
     let root: URL
 
     init() throws {

@@ -12,7 +12,7 @@ import Testing
     for arg in sys.argv[1:]:
         print("arg", os.fsencode(arg).hex())
     for name in sorted(os.environ):
-        if name.startswith("HYPER_"):
+        if name.startswith("HYPER_ARG") or name in ("HYPER_COMMAND", "HYPER_INVOCATION_DIR"):
             print("env", name, os.fsencode(os.environ[name]).hex())
     print("cwd", os.getcwd())
 

@@ -2,8 +2,9 @@
 /// and running one.
 extension HyperCLI {
     /// Loads the selected manifests into the registry; manifests with errors
-    /// stop the call before anything runs.
-    func loadProject() throws(CLIFailure) -> (root: String?, note: String?) {
+    /// stop the call before anything runs. Writes the index after a load
+    /// without errors.
+    func loadProject(writingIndex: Bool = true) throws(CLIFailure) -> (root: String?, note: String?) {
         let selection = manifestSelection
         guard !selection.paths.isEmpty else {
             return (nil, "No commands.d folder here or above; only commands defined in code are available.")
@@ -11,12 +12,63 @@ extension HyperCLI {
         let load = loader.load(paths: selection.paths)
         if load.hasErrors { throw .invalidManifests(load) }
         _ = registry.addDiscovered(load.commands, projectRoot: load.projectRoot)
+        if writingIndex, let file = indexFile() {
+            let bytes = ManifestIndex.encode(load, binary: binaryKey, now: FileSystem.now())
+            let written = FileSystem.makeFolders(Path.parent(file)) && FileSystem.writeAtomically(file, bytes)
+            trace(written ? "written \(file)" : "not written (\(FileSystem.errorText()))")
+        }
         return (load.projectRoot, nil)
     }
 
+    /// The project's commands for this call: from a fresh index when there is
+    /// one, else from a full load.
+    func projectCommands() throws(CLIFailure) -> ProjectCommands {
+        if let index = openIndex() {
+            return ProjectCommands(cli: self, root: index.projectRoot, note: nil, index: index)
+        }
+        let (root, note) = try loadProject()
+        return ProjectCommands(cli: self, root: root, note: note, index: nil)
+    }
+
+    private var binaryKey: UInt64 {
+        ManifestIndex.binaryKey(handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames)
+    }
+
+    /// The index file for the selected manifests, or nil when indexing is off
+    /// or has nowhere to go (the index never goes inside a manifest folder).
+    private func indexFile() -> String? {
+        guard useIndex, let directory = ManifestIndex.directory(environment: environment) else { return nil }
+        let selection = manifestSelection
+        guard !selection.paths.isEmpty else { return nil }
+        let absolute = Path.absolute(directory, from: workingDirectory)
+        let paths = selection.paths.map { Path.absolute($0, from: workingDirectory) }
+        for path in paths where absolute == path || absolute.hasPrefix(path + "/") {
+            trace("off: the index folder is inside `\(path)`")
+            return nil
+        }
+        return ManifestIndex.file(in: absolute, paths: paths, binary: binaryKey)
+    }
+
+    private func openIndex() -> OpenedIndex? {
+        guard let file = indexFile() else { return nil }
+        do {
+            let index = try OpenedIndex(path: file, binary: binaryKey)
+            trace("hit \(file)")
+            return index
+        } catch {
+            trace("miss (\(error))")
+            return nil
+        }
+    }
+
+    /// `HYPER_INDEX_DEBUG=1`: one line on standard error about the index.
+    func trace(_ message: @autoclosure () -> String) {
+        if environment("HYPER_INDEX_DEBUG") == "1" { console.err("hyper: index: \(message())\n") }
+    }
+
     func listCommands() throws(CLIFailure) -> Int32 {
-        let (_, note) = try loadProject()
-        console.out(HelpFormatter.formatList(registry.listCommands(), note: note))
+        let project = try projectCommands()
+        console.out(HelpFormatter.formatList(try project.summaries(), note: project.note))
         return 0
     }
 
@@ -28,15 +80,15 @@ extension HyperCLI {
             console.out(ValidateCommand.usage)
             return 0
         }
-        _ = try loadProject()
-        guard let command = registry.getCommand(name) else { throw unknown(name) }
+        guard let command = try projectCommands().command(named: name) else { throw unknown(name) }
         console.out(HelpFormatter.formatHelp(command))
         return 0
     }
 
     func runCommand(_ name: String, _ words: [String]) throws(CLIFailure) -> Int32 {
-        let (root, _) = try loadProject()
-        guard let command = registry.getCommand(name) else { throw unknown(name) }
+        let project = try projectCommands()
+        guard let command = try project.command(named: name) else { throw unknown(name) }
+        let root = project.root
         let values: ParsedArguments
         do {
             switch try ArgumentParser.parse(words, for: command) {
@@ -83,5 +135,41 @@ extension HyperCLI {
                 return 1
             }
         }
+    }
+}
+
+/// The commands one call sees: those defined in code, then the manifests'
+/// from the index or from a full load. Anything the index cannot answer (a
+/// name it lacks, a record that fails its checksum) is answered by a full load.
+struct ProjectCommands {
+    let cli: HyperCLI
+    var root: String?
+    var note: String?
+    var index: OpenedIndex?
+
+    func command(named name: String) throws(CLIFailure) -> CommandDefinition? {
+        if let command = cli.registry.getCommand(name) { return command }
+        if let index {
+            if let command = index.command(named: name) { return command }
+            // The index was fresh, so a full load only confirms the name is
+            // unknown (or gives the diagnostics); it needs no new index.
+            cli.trace("`\(name)` not in the index; loading the manifests")
+            _ = try cli.loadProject(writingIndex: false)
+        }
+        return cli.registry.getCommand(name)
+    }
+
+    /// Every command's name and help, sorted by name.
+    func summaries() throws(CLIFailure) -> [(name: String, help: String)] {
+        let code = cli.registry.listCommands().map { (name: $0.name, help: $0.help) }
+        if let index {
+            if let indexed = index.summaries() {
+                if code.isEmpty { return indexed }
+                return (indexed + code).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            }
+            cli.trace("unsound record; loading the manifests")
+            _ = try cli.loadProject()
+        }
+        return cli.registry.listCommands().map { (name: $0.name, help: $0.help) }
     }
 }

@@ -19,6 +19,10 @@ public struct HyperCLI: Sendable {
     var manifestOptions: [String] = []
     /// `HYPER_COMMANDS`, if set.
     var manifestEnvironment: String?
+    /// Reads an environment variable (the process's, unless given).
+    var environment: @Sendable (String) -> String?
+    /// False with `--no-index` or `HYPER_NO_INDEX=1`.
+    var useIndex = true
 
     public init(registry: CommandRegistry = .shared, console: Console = .standard, workingDirectory: String? = nil,
                 environment: [String: String]? = nil) {
@@ -26,10 +30,12 @@ public struct HyperCLI: Sendable {
         self.console = console
         self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
         if let environment {
-            manifestEnvironment = environment["HYPER_COMMANDS"]
+            self.environment = { environment[$0] }
         } else {
-            manifestEnvironment = getenv("HYPER_COMMANDS").map { String(cString: $0) }
+            self.environment = { name in getenv(name).map { String(cString: $0) } }
         }
+        manifestEnvironment = self.environment("HYPER_COMMANDS")
+        useIndex = self.environment("HYPER_NO_INDEX").map { $0.isEmpty || $0 == "0" } ?? true
     }
 
     /// Runs `hyper` with the process's arguments and exits with its status.
@@ -108,6 +114,9 @@ public struct HyperCLI: Sendable {
             } else if word.hasPrefix("--manifests=") {
                 cli.manifestOptions.append(String(word.dropFirst("--manifests=".count)))
                 index += 1
+            } else if word == "--no-index" {
+                cli.useIndex = false
+                index += 1
             } else {
                 break
             }
@@ -133,7 +142,7 @@ public struct HyperCLI: Sendable {
             return try cli.help(tail)
         default:
             if first.hasPrefix("-") {
-                let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests"])
+                let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
                 throw .usage("Error: Unknown argument: \(first)", help: suggestion.map { "did you mean \($0)?" })
             }
             return try cli.runCommand(first, tail)

@@ -47,11 +47,11 @@ public enum HelpFormatter {
 
     /// `hyper`, `hyper --help`, `hyper help`: every command with its help,
     /// sorted, then the built-ins apart.
-    static func formatList(_ commands: [CommandDefinition], note: String?) -> String {
+    static func formatList(_ commands: [(name: String, help: String)], note: String?) -> String {
         var text = "Usage: hyper [--manifests PATH]... <command> [args]\n"
         if let note { text += "\n" + note + "\n" }
         if !commands.isEmpty {
-            text += "\nCommands:\n" + table(commands.map { ($0.name, $0.help.split(separator: "\n").first.map(String.init) ?? "") })
+            text += "\nCommands:\n" + table(commands.map { ($0.name, firstLine($0.help)) })
         }
         text += "\nBuilt-in:\n" + table([
             ("help [command]", "Show this list, or a command's help"),
@@ -66,10 +66,25 @@ public enum HelpFormatter {
         return text
     }
 
+    private static func firstLine(_ help: String) -> String {
+        guard let newline = help.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return help }
+        return String(help[..<newline])
+    }
+
+    /// Two aligned columns. Names are ASCII (command names and built-ins), so
+    /// their width is their byte count.
     private static func table(_ rows: [(String, String)]) -> String {
-        let width = rows.map { $0.0.count }.max() ?? 0
-        return rows.map { name, help in
-            help.isEmpty ? "  \(name)\n" : "  " + name + String(repeating: " ", count: width - name.count + 2) + help + "\n"
-        }.joined()
+        let width = rows.map { $0.0.utf8.count }.max() ?? 0
+        var text = ""
+        for (name, help) in rows {
+            text += "  "
+            text += name
+            if !help.isEmpty {
+                text += String(repeating: " ", count: width - name.utf8.count + 2)
+                text += help
+            }
+            text += "\n"
+        }
+        return text
     }
 }

@@ -15,8 +15,23 @@ public struct ManifestLoad: Sendable {
     /// The folder that holds the manifest folder: commands run there and
     /// relative `exec` programs are found from there.
     public var projectRoot: String
+    /// What was read, for telling later whether this load still holds.
+    var inputs = ManifestInputs()
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
+}
+
+/// The files and folders a load read, as the index records them.
+struct ManifestInputs: Sendable {
+    struct File: Sendable {
+        var path: String
+        var signature: FileSystem.Signature
+        var contentHash: UInt64
+    }
+
+    /// Each folder given, with the manifest names it held (in reading order).
+    var folders: [(path: String, names: [String])] = []
+    var files: [File] = []
 }
 
 /// Reads manifests from files and folders, decodes each, then checks them as
@@ -62,6 +77,7 @@ public struct ManifestLoader: Sendable {
     public func load(paths: [String]) -> ManifestLoad {
         var diagnostics: [Diagnostic] = []
         var files: [(shown: String, absolute: String)] = []
+        var inputs = ManifestInputs()
         for path in paths {
             let absolute = Path.absolute(path, from: workingDirectory)
             switch FileSystem.kind(absolute) {
@@ -70,6 +86,7 @@ public struct ManifestLoader: Sendable {
                     diagnostics.append(Diagnostic(.unreadable, "cannot read folder `\(display(absolute))`: \(FileSystem.errorText())", at: nil))
                     continue
                 }
+                inputs.folders.append((absolute, inside.map(Path.lastComponent)))
                 files += inside.map { (display($0), $0) }
             case .file:
                 files.append((display(absolute), absolute))
@@ -91,7 +108,7 @@ public struct ManifestLoader: Sendable {
         var commandCount = 0
         for file in files {
             let start = SourceLocation(file: file.shown, line: 1, column: 1)
-            switch FileSystem.readFile(file.absolute, limit: YAMLLimits.manifest.maxFileBytes) {
+            switch FileSystem.readFileWithSignature(file.absolute, limit: YAMLLimits.manifest.maxFileBytes) {
             case .failure(.tooLarge(let size)):
                 diagnostics.append(Diagnostic(.fileTooLarge, "manifest is \(size) bytes, over the limit of \(YAMLLimits.manifest.maxFileBytes)",
                                               at: start, help: "split the commands across several files in `commands.d`"))
@@ -99,7 +116,8 @@ public struct ManifestLoader: Sendable {
                 diagnostics.append(Diagnostic(.unreadable, "manifest is not a regular file", at: start))
             case .failure(.system(let reason)):
                 diagnostics.append(Diagnostic(.unreadable, "cannot read manifest: \(reason)", at: start))
-            case .success(let bytes):
+            case .success(let (bytes, signature)):
+                inputs.files.append(ManifestInputs.File(path: file.absolute, signature: signature, contentHash: ContentHash.of(bytes)))
                 let text = SourceText(bytes)
                 sources[file.shown] = text
                 var decoder = ManifestDecoder(file: file.shown)
@@ -131,7 +149,8 @@ public struct ManifestLoader: Sendable {
             commands: commands.filter { !failed.contains($0.name) },
             diagnostics: diagnostics.sortedByLocation(fileOrder: files.map(\.shown)),
             commandCount: commandCount,
-            projectRoot: root
+            projectRoot: root,
+            inputs: inputs
         )
     }
 

@@ -13,8 +13,48 @@ enum FileSystem {
         case tooLarge(Int)
     }
 
+    /// What identifies a version of a file without reading it: its inode,
+    /// size, and change times in nanoseconds. Any write changes `ctime`, which
+    /// no user can set back, so an edit that restores size and mtime still shows.
+    struct Signature: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+
+        init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+            self.device = device
+            self.inode = inode
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+        }
+    }
+
+    /// The signature of a regular file, or nil.
+    static func signature(_ path: String) -> Signature? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Signature(info)
+    }
+
     /// The bytes of a regular file; refuses one larger than `limit` before reading it.
     static func readFile(_ path: String, limit: Int) -> Result<[UInt8], ReadError> {
+        readFileWithSignature(path, limit: limit).map(\.bytes)
+    }
+
+    /// The bytes of a regular file and its signature, taken before reading, so
+    /// a change made while reading shows as a different signature later.
+    static func readFileWithSignature(_ path: String, limit: Int) -> Result<(bytes: [UInt8], signature: Signature), ReadError> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.system(errorText())) }
         defer { close(fd) }
@@ -37,9 +77,10 @@ enum FileSystem {
         // A file that grew after fstat: read at most one byte past the limit to tell.
         if total == size {
             var extra: UInt8 = 0
-            if read(fd, &extra, 1) == 1 { return .failure(.tooLarge(size + 1)) }
+            if read(fd, &extra, 1) == 1 && size + 1 > limit { return .failure(.tooLarge(size + 1)) }
         }
-        return .success(Array(bytes[0..<total]))
+        if total < size { bytes.removeSubrange(total...) }
+        return .success((bytes, Signature(info)))
     }
 
     /// The names in a directory (without `.` and `..`), or nil if it cannot be read.
@@ -79,6 +120,47 @@ enum FileSystem {
             guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else { return "." }
             return String(cString: base)
         }
+    }
+
+    /// Seconds since the epoch.
+    static func now() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec)
+    }
+
+    /// Creates a folder and its parents (mode 0700 for new ones).
+    static func makeFolders(_ path: String) -> Bool {
+        if kind(path) == .directory { return true }
+        let parent = Path.parent(path)
+        if parent != path && !makeFolders(parent) { return false }
+        return mkdir(path, 0o700) == 0 || errno == EEXIST
+    }
+
+    /// Writes a file whole or not at all: into a temporary file beside it,
+    /// then renamed over it, so a reader never sees half of it.
+    static func writeAtomically(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        var offset = 0
+        let written: Bool = bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        close(fd)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 
     static func errorText() -> String {
