@@ -150,11 +150,18 @@ struct ProjectCommands {
     func command(named name: String) throws(CLIFailure) -> CommandDefinition? {
         if let command = cli.registry.getCommand(name) { return command }
         if let index {
-            if let command = index.command(named: name) { return command }
-            // The index was fresh, so a full load only confirms the name is
-            // unknown (or gives the diagnostics); it needs no new index.
-            cli.trace("`\(name)` not in the index; loading the manifests")
-            _ = try cli.loadProject(writingIndex: false)
+            switch index.command(named: name) {
+            case .found(let command):
+                return command
+            case .absent:
+                // The index is fresh, so a full load only confirms the name is
+                // unknown; it needs no new index.
+                cli.trace("`\(name)` not in the index; loading the manifests")
+                _ = try cli.loadProject(writingIndex: false)
+            case .unsound:
+                cli.trace("unsound record; loading the manifests")
+                _ = try cli.loadProject()
+            }
         }
         return cli.registry.getCommand(name)
     }

@@ -268,19 +268,27 @@ final class OpenedIndex {
         return root
     }
 
-    /// The command with this name, if the index has it (and its record is sound).
-    func command(named name: String) -> CommandDefinition? {
+    enum Lookup {
+        case found(CommandDefinition)
+        /// Not in the table, as far as a sound table can tell.
+        case absent
+        /// A table entry or record failed its bounds or checksum.
+        case unsound
+    }
+
+    /// The command with this name.
+    func command(named name: String) -> Lookup {
         var low = 0
         var high = commandCount - 1
         let target = Array(name.utf8)
         while low <= high {
             let middle = (low + high) / 2
-            guard let entry = entry(middle) else { return nil }
+            guard let entry = entry(middle) else { return .unsound }
             let order = compare(entry.name, target)
-            if order == 0 { return record(entry) }
+            if order == 0 { return record(entry).map(Lookup.found) ?? .unsound }
             if order < 0 { low = middle + 1 } else { high = middle - 1 }
         }
-        return nil
+        return .absent
     }
 
     /// Every command's name and help, in name order; nil if any record is unsound.
