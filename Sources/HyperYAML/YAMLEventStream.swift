@@ -144,7 +144,7 @@ public struct YAMLEventStream {
             case .sequenceEnd, .mappingEnd:
                 popFrame()
                 valueDone()
-                return raw.isMappingEnd ? .mappingEnd : .sequenceEnd
+                return raw
             }
         }
         return nil
@@ -156,7 +156,9 @@ public struct YAMLEventStream {
         switch event {
         case .mappingStart, .sequenceStart:
             let depth = frames.count
-            while frames.count >= depth, next() != nil {}
+            while frames.count >= depth {
+                guard case .some = next() else { return }
+            }
         default:
             break
         }
@@ -228,7 +230,7 @@ public struct YAMLEventStream {
             case .mappingStart, .sequenceStart:
                 depth += 1
                 if frames.count + depth > limits.maxDepth {
-                    stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", raw.span)
+                    stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", raw.span ?? YAMLSpan(line: 1, column: 1))
                     return
                 }
             case .mappingEnd, .sequenceEnd: depth -= 1
@@ -238,26 +240,6 @@ public struct YAMLEventStream {
     }
 
     // MARK: raw events
-
-    private enum Raw {
-        case scalar(YAMLScalar)
-        case mappingStart(YAMLSpan)
-        case sequenceStart(YAMLSpan)
-        case mappingEnd
-        case sequenceEnd
-
-        var isMappingEnd: Bool {
-            if case .mappingEnd = self { true } else { false }
-        }
-
-        var span: YAMLSpan {
-            switch self {
-            case .scalar(let scalar): scalar.span
-            case .mappingStart(let span), .sequenceStart(let span): span
-            case .mappingEnd, .sequenceEnd: YAMLSpan(line: 1, column: 1)
-            }
-        }
-    }
 
     /// Stream and document start: an empty file, or directives.
     private mutating func begin() -> Bool {
@@ -281,10 +263,10 @@ public struct YAMLEventStream {
     /// Reads past the document's end, to refuse a second document.
     mutating func finish() {
         guard started, !finished else { return }
-        while rawNext() != nil {}
+        while case .some = rawNext() {}
     }
 
-    private mutating func rawNext() -> Raw? {
+    private mutating func rawNext() -> YAMLEvent? {
         guard !finished, let event = parserNext() else { return nil }
         switch event {
         case .scalar(let scalar, let anchor, let tag, let hasNUL):

@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""hyper's benchmark: hyper against just, task and the seed's Python design.
+
+Generates workloads of N commands (3 args each: an int with a default, a
+required str, a bool flag) for every tool, then times with hyperfine, side by
+side, in one run: dispatch (`cmd7 --count 5 --name Alice --verbose` or each
+tool's equivalent), listing, `hyper validate`, and the floors (`/bin/true`, and
+libyaml's event loop alone over hyper's manifest bytes). Peak RSS comes from
+`/usr/bin/time`. Writes BENCHMARKS.md.
+
+    python3 bench/run.py            # N = 10, 100, 1,000, 10,000
+    python3 bench/run.py --quick    # N = 10 and 1,000, fewer runs: a smoke check
+
+It measures the release build the README installs and installs the anchors
+when they are missing (`pip install rust-just go-task-bin`, hyperfine and
+GNU time from apt).
+"""
+import argparse
+import json
+import os
+import pathlib
+import platform
+import shutil
+import subprocess
+import sys
+import sysconfig
+import textwrap
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+HYPER = ROOT / ".build" / "release" / "hyper"
+RELEASE_BUILD = ["swift", "build", "-c", "release", "-Xswiftc", "-static-executable", "--product", "hyper"]
+FILES_PER_MANIFEST = 100
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(command, **options):
+    return subprocess.run(command, check=True, **options)
+
+
+# -- tools -------------------------------------------------------------------
+
+def scripts_dir():
+    return pathlib.Path(sysconfig.get_path("scripts"))
+
+
+def ensure_tools():
+    """The anchors' real binaries (never pyenv shims, whose bash start-up would
+    be timed too), installing what is missing."""
+    needed = []
+    if not (scripts_dir() / "just").exists():
+        needed.append("rust-just")
+    if not (scripts_dir() / "task").exists():
+        needed.append("go-task-bin")
+    if needed:
+        log(f"installing {' '.join(needed)} from PyPI")
+        run([sys.executable, "-m", "pip", "install", "--quiet", *needed])
+    apt = [package for package, binary in (("hyperfine", "hyperfine"), ("time", "/usr/bin/time")) if not shutil.which(binary)]
+    if apt:
+        log(f"installing {' '.join(apt)} from apt")
+        run(["apt-get", "update", "-qq"])
+        run(["apt-get", "install", "-y", "-qq", *apt])
+    return {"just": str(scripts_dir() / "just"), "task": str(scripts_dir() / "task")}
+
+
+def build():
+    log("building " + " ".join(RELEASE_BUILD))
+    run(RELEASE_BUILD, cwd=ROOT, stdout=subprocess.DEVNULL)
+    floor = WORK / "yaml_floor"
+    run(["cc", "-O2", str(ROOT / "bench" / "yaml_floor.c"), "-lyaml", "-o", str(floor)])
+    return floor
+
+
+def version(command):
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, subprocess.SubprocessError, IndexError):
+        return "unknown"
+
+
+# -- workloads ---------------------------------------------------------------
+
+def generate(n):
+    folder = WORK / f"n{n}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "commands.d").mkdir(parents=True)
+    for first in range(0, n, FILES_PER_MANIFEST):
+        lines = ["commands:"]
+        for i in range(first, min(n, first + FILES_PER_MANIFEST)):
+            lines += [
+                f"  cmd{i}:",
+                f"    help: Benchmark command {i}",
+                '    exec: ["true"]',
+                "    args:",
+                "      count: {type: int, default: 1, help: How many}",
+                "      name: {type: str, help: Who}",
+                "      verbose: {type: bool, help: Say more}",
+            ]
+        (folder / "commands.d" / f"cmds{first // FILES_PER_MANIFEST:04d}.yaml").write_text("\n".join(lines) + "\n")
+
+    just = [f'# Benchmark command {i}\ncmd{i} name count="1" verbose="false":\n    @true\n' for i in range(n)]
+    (folder / "justfile").write_text("\n".join(just))
+
+    task = ["version: '3'", "tasks:"]
+    for i in range(n):
+        task += [
+            f"  cmd{i}:",
+            f"    desc: Benchmark command {i}",
+            "    requires: {vars: [NAME]}",
+            "    vars: {COUNT: '{{.COUNT | default \"1\"}}', VERBOSE: '{{.VERBOSE | default \"false\"}}'}",
+            "    cmds: ['true']",
+        ]
+    (folder / "Taskfile.yml").write_text("\n".join(task) + "\n")
+
+    python = ["import sys", f"sys.path.insert(0, {str(ROOT / 'bench' / 'python_seed')!r})", "from hypercmd import command, main", ""]
+    for i in range(n):
+        python += [
+            f'@command(name="cmd{i}", help="Benchmark command {i}")',
+            f"async def cmd{i}(name: str, count: int = 1, verbose: bool = False):",
+            "    pass",
+            "",
+        ]
+    python += ["if __name__ == '__main__':", "    sys.exit(main())"]
+    (folder / "seed_cli.py").write_text("\n".join(python) + "\n")
+    (folder / "seed_commands.py").write_text("\n".join(python[:-2]) + "\n")
+    (folder / "seed_main.py").write_text("import sys\nimport seed_commands\nfrom hypercmd import main\nsys.exit(main())\n")
+    return folder
+
+
+# -- measuring ---------------------------------------------------------------
+
+def hyperfine(folder, name, command, runs):
+    out = WORK / f"{folder.name}-{name}.json"
+    arguments = ["hyperfine", "-N", "--style", "none", "--export-json", str(out), "--warmup", str(runs["warmup"])]
+    arguments += ["--runs", str(runs["fixed"])] if runs["fixed"] else ["--min-runs", str(runs["min"])]
+    arguments += [command]
+    run(arguments, cwd=folder, stdout=subprocess.DEVNULL)
+    result = json.loads(out.read_text())["results"][0]
+    return {"median": result["median"] * 1000, "min": result["min"] * 1000, "max": result["max"] * 1000}
+
+
+def peak_rss(folder, command):
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=folder, capture_output=True, text=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def measure(sizes, runs, tools, floor):
+    hyper = str(HYPER)
+    results = {}
+    folders = {n: generate(n) for n in sizes}
+    # The index treats files changed in the last 2 s as racy (checked by
+    # content); let the generated files age, then warm each index once.
+    time.sleep(2.5)
+    env = dict(os.environ, HYPER_INDEX_DIR=str(WORK / "index"))
+    os.environ.update(env)
+    for n, folder in folders.items():
+        run([hyper, "cmd7", "--name", "warm"], cwd=folder)
+        run([sys.executable, "seed_main.py", "cmd7", "--name", "warm"], cwd=folder)  # bytecode cache
+        manifests = " ".join(sorted(str(p) for p in (folder / "commands.d").glob("*.yaml")))
+        jobs = {
+            "true": "/bin/true",
+            "hyper dispatch": f"{hyper} cmd7 --count 5 --name Alice --verbose",
+            "hyper list": f"{hyper} --help",
+            "hyper validate": f"{hyper} validate",
+            "libyaml floor": f"{floor} {manifests}",
+            "just dispatch": f"{tools['just']} cmd7 Alice 5 true",
+            "just list": f"{tools['just']} --list",
+            "task dispatch": f"{tools['task']} cmd7 NAME=Alice COUNT=5 VERBOSE=true",
+            "task list": f"{tools['task']} --list",
+            "python dispatch": f"{sys.executable} seed_main.py cmd7 --count 5 --name Alice --verbose",
+        }
+        log(f"N = {n:,}: {len(jobs)} jobs")
+        results[n] = {name: hyperfine(folder, name.replace(" ", "-"), command, runs) for name, command in jobs.items()}
+        results[n]["bytes"] = sum(p.stat().st_size for p in (folder / "commands.d").glob("*.yaml"))
+        results[n]["files"] = len(list((folder / "commands.d").glob("*.yaml")))
+    largest = max(sizes)
+    folder = folders[largest]
+    rss = {
+        "hyper dispatch": peak_rss(folder, [hyper, "cmd7", "--count", "5", "--name", "Alice", "--verbose"]),
+        "hyper validate": peak_rss(folder, [hyper, "validate"]),
+        "just dispatch": peak_rss(folder, [tools["just"], "cmd7", "Alice", "5", "true"]),
+        "task dispatch": peak_rss(folder, [tools["task"], "cmd7", "NAME=Alice", "COUNT=5", "VERBOSE=true"]),
+        "python dispatch": peak_rss(folder, [sys.executable, "seed_main.py", "cmd7", "--count", "5", "--name", "Alice", "--verbose"]),
+    }
+    return results, rss, largest
+
+
+# -- report ------------------------------------------------------------------
+
+def cell(entry):
+    return f"{entry['median']:.1f} ({entry['min']:.1f}–{entry['max']:.1f})"
+
+
+def report(results, rss, largest, tools, quick, elapsed):
+    sizes = sorted(results)
+    lines = [
+        "# Benchmarks",
+        "",
+        "Produced by `python3 bench/run.py" + (" --quick" if quick else "") + "` (or `hyper bench`), "
+        f"in one run of {elapsed:.0f} s. Times are hyperfine medians in milliseconds with (min–max); "
+        "ratios compare medians from this same run. Absolute times on a shared 2-core machine are noise; the ratios are the result.",
+        "",
+        "## Machine and versions",
+        "",
+        f"- {platform.platform()}, {os.cpu_count()} cores, {cpu_model()}",
+        f"- hyper: {version([str(HYPER), '--version'])}, built with `{' '.join(RELEASE_BUILD)}`",
+        f"- {version([tools['just'], '--version'])}; task {version([tools['task'], '--version'])}; "
+        f"Python {platform.python_version()}; {version(['hyperfine', '--version'])}; {version(['swift', '--version'])}",
+        "",
+        "## Dispatch: `cmd7 --count 5 --name Alice --verbose`",
+        "",
+        "| N | /bin/true | hyper | just | task | Python seed | hyper ÷ true | just ÷ hyper | task ÷ hyper | Python ÷ hyper |",
+        "|---:|---|---|---|---|---|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        r = results[n]
+        h = r["hyper dispatch"]["median"]
+        lines.append(
+            f"| {n:,} | {cell(r['true'])} | {cell(r['hyper dispatch'])} | {cell(r['just dispatch'])} | {cell(r['task dispatch'])} "
+            f"| {cell(r['python dispatch'])} | {h / r['true']['median']:.2f}× | {r['just dispatch']['median'] / h:.1f}× "
+            f"| {r['task dispatch']['median'] / h:.1f}× | {r['python dispatch']['median'] / h:.1f}× |")
+    lines += [
+        "",
+        "just runs a recipe's line through `sh -c`; task interprets `true` itself; hyper `execve`s `/usr/bin/true`; "
+        "the Python baseline runs an empty async function.",
+        "",
+        "## Listing: `hyper --help`, `just --list`, `task --list`",
+        "",
+        "| N | hyper | just | task | just ÷ hyper | task ÷ hyper |",
+        "|---:|---|---|---|---:|---:|",
+    ]
+    for n in sizes:
+        r = results[n]
+        h = r["hyper list"]["median"]
+        lines.append(f"| {n:,} | {cell(r['hyper list'])} | {cell(r['just list'])} | {cell(r['task list'])} "
+                     f"| {r['just list']['median'] / h:.1f}× | {r['task list']['median'] / h:.1f}× |")
+    lines += [
+        "",
+        "## `hyper validate` (cold: every manifest parsed and checked) against libyaml alone",
+        "",
+        "The floor is `bench/yaml_floor.c`: libyaml's event loop over the same files, doing nothing with the events.",
+        "",
+        "| N | files | bytes | hyper validate | libyaml floor | validate ÷ floor |",
+        "|---:|---:|---:|---|---|---:|",
+    ]
+    for n in sizes:
+        r = results[n]
+        lines.append(f"| {n:,} | {r['files']} | {r['bytes']:,} | {cell(r['hyper validate'])} | {cell(r['libyaml floor'])} "
+                     f"| {r['hyper validate']['median'] / r['libyaml floor']['median']:.2f}× |")
+    lines += [
+        "",
+        f"## Peak RSS at N = {largest:,} (`/usr/bin/time -f %M`)",
+        "",
+        "| job | MiB |",
+        "|---|---:|",
+    ]
+    lines += [f"| {name} | {value:.1f} |" for name, value in rss.items()]
+    lines += ["", "## How cost grows", ""]
+    small, big = sizes[0], sizes[-1]
+    d0, d1 = results[small]["hyper dispatch"]["median"], results[big]["hyper dispatch"]["median"]
+    v0, v1 = results[small]["hyper validate"]["median"], results[big]["hyper validate"]["median"]
+    b0, b1 = results[small]["bytes"], results[big]["bytes"]
+    lines += [
+        f"- Warm dispatch went from {d0:.2f} ms at {small:,} commands ({results[small]['files']} file(s)) to {d1:.2f} ms at "
+        f"{big:,} ({results[big]['files']} files): ×{d1 / d0:.2f} for ×{big // small:,} the commands. A warm call reads no "
+        "manifest: it lists each manifest folder, `stat`s each manifest, maps the index and decodes one record, so it grows "
+        "with the number of files, not their size.",
+        f"- Cold validate went from {v0:.1f} ms for {b0:,} bytes to {v1:.1f} ms for {b1:,} bytes: "
+        f"{(v1 - v0) / max(1, b1 - b0) * 1e6:.1f} ms per MB past the fixed start-up cost, linear in bytes.",
+        "",
+    ]
+    lines += OPTIMISATIONS
+    return "\n".join(lines) + "\n"
+
+
+def cpu_model():
+    try:
+        for line in pathlib.Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+OPTIMISATIONS = textwrap.dedent("""\
+    ## What each optimisation bought
+
+    Measured while building them, on this kind of machine; instruction counts are
+    callgrind's (repeatable), times hyperfine medians.
+
+    | change | before | after |
+    |---|---|---|
+    | fully static executable (`-Xswiftc -static-executable`) instead of `--static-swift-stdlib` (no dynamic loader, no libstdc++ to map) | `hyper --version` 1.6 ms, dispatch at 1 command 2.4 ms | 0.8 ms, 1.7 ms |
+    | no Foundation anywhere in the library (libc and libyaml only) | a Swift hello world with Foundation pays its load on every call | not paid |
+    | validated index instead of reading every manifest per call | dispatch at 10,000 commands 122 ms | 2.1 ms |
+    | listing decodes only names and help from the index, non-generic string decoding, byte-width columns | `hyper --help` at 1,000 commands 2.9 ms | 1.3 ms |
+    | manifest decoding: linear duplicate-key scans for small mappings, NUL check on libyaml's buffer, no `Array` copies in name checks, no per-command `Set`s | validate of 1,000 commands 168M instructions | 128M |
+    | decoding straight from a YAML event stream (no tree), key stacks mutated in place | 128M instructions (tree) | 131M: no faster, but no tree in memory; kept for memory and structure |
+""")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="N = 10 and 1,000 with fewer runs: a smoke check")
+    parser.add_argument("--output", default=str(ROOT / "BENCHMARKS.md"))
+    options = parser.parse_args()
+    started = time.time()
+    WORK.mkdir(parents=True, exist_ok=True)
+    tools = ensure_tools()
+    floor = build()
+    sizes = [10, 1000] if options.quick else [10, 100, 1000, 10000]
+    runs = {"fixed": 5, "warmup": 1, "min": 5} if options.quick else {"fixed": 0, "warmup": 3, "min": 10}
+    results, rss, largest = measure(sizes, runs, tools, floor)
+    text = report(results, rss, largest, tools, options.quick, time.time() - started)
+    pathlib.Path(options.output).write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
