@@ -19,6 +19,13 @@ struct ByteWriter {
         bytes.append(contentsOf: value.utf8)
     }
 
+    /// A NUL-terminated string, which readers pass to libc in place.
+    mutating func cString(_ value: String) {
+        u32(UInt32(value.utf8.count + 1))
+        bytes.append(contentsOf: value.utf8)
+        bytes.append(0)
+    }
+
     /// Overwrites 4 bytes at `offset` (for offsets known only later).
     mutating func patch32(_ value: UInt32, at offset: Int) {
         withUnsafeBytes(of: value.littleEndian) { raw in
@@ -75,6 +82,14 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let length = u32(), let raw = bytes(Int(length)) else { return nil }
         return String(decoding: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+    }
+
+    /// A NUL-terminated string, as a pointer into the buffer: no copy. Nil if
+    /// the recorded length does not end at a NUL or holds another one.
+    mutating func cString() -> UnsafePointer<CChar>? {
+        guard let length = u32(), length >= 1, let raw = bytes(Int(length)),
+              raw[raw.count - 1] == 0, !raw.dropLast().contains(0) else { return nil }
+        return raw.baseAddress!.assumingMemoryBound(to: CChar.self)
     }
 
     /// Skips a string.

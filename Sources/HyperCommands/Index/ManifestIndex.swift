@@ -23,7 +23,7 @@ import Darwin
 /// every read mean a corrupt or truncated index is only ever a miss.
 enum ManifestIndex {
     static let magic: UInt64 = 0x3158_4449_5250_5948  // "HYPRIDX1"
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let racySeconds: Int64 = 2
 
     /// Where index files live: `$HYPER_INDEX_DIR`, else
@@ -91,13 +91,13 @@ enum ManifestIndex {
         writer.string(load.projectRoot)
         writer.u32(UInt32(load.inputs.folders.count))
         for folder in load.inputs.folders {
-            writer.string(folder.path)
+            writer.cString(folder.path)
             writer.u32(UInt32(folder.names.count))
-            for name in folder.names { writer.string(name) }
+            writer.u64(ManifestNames.digest(folder.names))
         }
         writer.u32(UInt32(load.inputs.files.count))
         for file in load.inputs.files {
-            writer.string(file.path)
+            writer.cString(file.path)
             writer.u64(file.signature.device)
             writer.u64(file.signature.inode)
             writer.i64(file.signature.size)
@@ -232,30 +232,28 @@ final class OpenedIndex {
     private static func check(_ reader: inout ByteReader) throws(ManifestIndex.Miss) -> String {
         guard let root = reader.string(), let folderCount = reader.u32() else { throw .corrupt("validation section") }
         for _ in 0..<folderCount {
-            guard let folder = reader.string(), let nameCount = reader.u32() else { throw .corrupt("validation section") }
-            var names: [String] = []
-            for _ in 0..<nameCount {
-                guard let name = reader.string() else { throw .corrupt("validation section") }
-                names.append(name)
+            guard let folder = reader.cString(), let nameCount = reader.u32(), let digest = reader.u64() else {
+                throw .corrupt("validation section")
             }
-            guard let current = ManifestLoader.manifestFiles(in: folder), current.map(Path.lastComponent) == names else {
-                throw .stale("`\(folder)` has other manifests now")
+            let path = String(cString: folder)
+            guard let current = FileSystem.manifestNamesDigest(path), current.count == Int(nameCount), current.digest == digest else {
+                throw .stale("`\(path)` has other manifests now")
             }
         }
         guard let fileCount = reader.u32() else { throw .corrupt("validation section") }
         for _ in 0..<fileCount {
-            guard let path = reader.string(), let device = reader.u64(), let inode = reader.u64(), let size = reader.i64(),
+            guard let path = reader.cString(), let device = reader.u64(), let inode = reader.u64(), let size = reader.i64(),
                   let modified = reader.i64(), let changed = reader.i64(), let racy = reader.u8(), let hash = reader.u64() else {
                 throw .corrupt("validation section")
             }
             let recorded = FileSystem.Signature(device: device, inode: inode, size: size, modified: modified, changed: changed)
-            guard let current = FileSystem.signature(path) else { throw .stale("`\(path)` is gone") }
+            guard let current = FileSystem.signature(cPath: path) else { throw .stale("`\(String(cString: path))` is gone") }
             if current == recorded && racy == 0 { continue }
             // Changed signature, or timestamps too close to the index's own: compare content.
             guard current.size == recorded.size,
-                  case .success(let bytes) = FileSystem.readFile(path, limit: Int(max(0, recorded.size))),
+                  case .success(let bytes) = FileSystem.readFile(String(cString: path), limit: Int(max(0, recorded.size))),
                   ContentHash.of(bytes) == hash else {
-                throw .stale("`\(path)` changed")
+                throw .stale("`\(String(cString: path))` changed")
             }
         }
         guard let programCount = reader.u32() else { throw .corrupt("validation section") }

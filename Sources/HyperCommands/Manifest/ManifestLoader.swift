@@ -65,10 +65,13 @@ public struct ManifestLoader: Sendable {
     /// in byte order of their names. Names starting with `.` (editor
     /// leftovers) are skipped.
     public static func manifestFiles(in folder: String) -> [String]? {
-        guard let names = FileSystem.list(folder) else { return nil }
-        return names
-            .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
-            .filter { FileSystem.kind(Path.join(folder, $0)) == .file }
+        guard let entries = FileSystem.listWithKinds(folder) else { return nil }
+        return entries
+            .filter { entry in
+                var name = entry.name
+                return entry.kind == .file && name.withUTF8 { ManifestNames.isManifestName(UnsafeRawBufferPointer($0)) }
+            }
+            .map(\.name)
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             .map { Path.join(folder, $0) }
     }
@@ -203,6 +206,30 @@ public struct ManifestLoader: Sendable {
         case .keyTooLong: .keyTooLong
         case .scalarTooLong: .valueTooLong
         }
+    }
+}
+
+/// Which file names in a manifest folder are manifests.
+enum ManifestNames {
+    /// `*.yaml` or `*.yml`, not starting with `.` (editor leftovers).
+    static func isManifestName(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard let first = name.first, first != UInt8(ascii: ".") else { return false }
+        func ends(with suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard name.count > count else { return false }
+            return UnsafeRawBufferPointer(start: suffix.utf8Start, count: count).elementsEqual(name[(name.count - count)...])
+        }
+        return ends(with: ".yaml") || ends(with: ".yml")
+    }
+
+    /// The digest `FileSystem.manifestNamesDigest` computes, from names.
+    static func digest(_ names: [String]) -> UInt64 {
+        var digest: UInt64 = 0
+        for name in names {
+            var name = name
+            digest &+= name.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+        }
+        return digest
     }
 }
 

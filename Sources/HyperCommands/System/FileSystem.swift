@@ -42,9 +42,42 @@ enum FileSystem {
 
     /// The signature of a regular file, or nil.
     static func signature(_ path: String) -> Signature? {
+        path.withCString { signature(cPath: $0) }
+    }
+
+    static func signature(cPath: UnsafePointer<CChar>) -> Signature? {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard stat(cPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         return Signature(info)
+    }
+
+    /// How many manifests (`*.yaml`, `*.yml` regular files not starting with
+    /// `.`) a folder holds, and an order-independent digest of their names,
+    /// read straight from `readdir` without building a string per entry.
+    static func manifestNamesDigest(_ folder: String) -> (count: Int, digest: UInt64)? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var count = 0
+        var digest: UInt64 = 0
+        while let entry = readdir(dir) {
+            let matched: Bool = withUnsafePointer(to: entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name in
+                    let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                    let bytes = UnsafeRawBufferPointer(start: name, count: length)
+                    guard ManifestNames.isManifestName(bytes) else { return false }
+                    switch Int32(entry.pointee.d_type) {
+                    case Int32(DT_REG): break
+                    case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                        guard kind(folder + "/" + String(decoding: bytes, as: UTF8.self)) == .file else { return false }
+                    default: return false
+                    }
+                    digest &+= ContentHash.of(bytes)
+                    return true
+                }
+            }
+            if matched { count += 1 }
+        }
+        return (count, digest)
     }
 
     /// The bytes of a regular file; refuses one larger than `limit` before reading it.
@@ -85,16 +118,30 @@ enum FileSystem {
 
     /// The names in a directory (without `.` and `..`), or nil if it cannot be read.
     static func list(_ path: String) -> [String]? {
+        listWithKinds(path)?.map(\.name)
+    }
+
+    /// The names in a directory with what each is, following symbolic links.
+    /// `readdir` says most entries' type itself; only links and filesystems
+    /// that do not say cost a `stat`.
+    static func listWithKinds(_ path: String) -> [(name: String, kind: Kind)]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [(name: String, kind: Kind)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name != "." && name != ".." { names.append(name) }
+            guard name != "." && name != ".." else { continue }
+            let kind: Kind = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(path + "/" + name)
+            default: .other
+            }
+            entries.append((name, kind))
         }
-        return names
+        return entries
     }
 
     enum Kind { case missing, file, directory, other }
