@@ -35,6 +35,7 @@ import Testing
                 let text = line.dropFirst("hyper: index: ".count)
                 if text.hasPrefix("hit ") { return "hit" }
                 if text.hasPrefix("written ") { return "written" }
+                if text.hasPrefix("refreshed ") { return "refreshed" }
                 return String(text)
             }
         }
@@ -91,6 +92,24 @@ import Testing
         let result = try project.run(["greet", "Ann"])
         #expect(result.stdout == "Howdy, Ann!\n")
         #expect(Project.trace(result).first?.hasPrefix("miss (stale(\"`") == true)
+    }
+
+    /// A manifest rewritten as it was (a checkout, a formatter that changed
+    /// nothing) keeps the index valid; its new signature is written back
+    /// once, so later calls need not read it.
+    @Test func anUnchangedRewriteRefreshesTheIndex() throws {
+        let project = try Project()
+        Thread.sleep(forTimeInterval: 2.2)
+        _ = try project.run(["greet", "Ann"])
+        #expect(Project.trace(try project.run(["greet", "Ann"])) == ["hit"])
+        Thread.sleep(forTimeInterval: 2.2)
+        try project.project.write("commands.d/main.yaml", Project.manifest(greeting: "Hello"))
+        let rewritten = try project.run(["greet", "Ann"])
+        #expect(rewritten.stdout == "Hello, Ann!\n")
+        #expect(Project.trace(rewritten) == ["hit", "refreshed"])
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(Project.trace(try project.run(["greet", "Ann"])) == ["hit", "refreshed"])
+        #expect(Project.trace(try project.run(["greet", "Ann"])) == ["hit"])
     }
 
     @Test func addedRemovedAndBrokenManifestsAreSeen() throws {

@@ -54,6 +54,10 @@ extension HyperCLI {
         do {
             let index = try OpenedIndex(path: file, binary: binaryKey)
             trace("hit \(file)")
+            if index.wantsRefresh {
+                let written = FileSystem.writeAtomically(file, index.refreshedBytes(now: FileSystem.now()))
+                trace(written ? "refreshed \(file)" : "not refreshed (\(FileSystem.errorText()))")
+            }
             return index
         } catch {
             trace("miss (\(error))")

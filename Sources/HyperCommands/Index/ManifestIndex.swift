@@ -68,6 +68,15 @@ enum ManifestIndex {
         return hash.value
     }
 
+    /// Where the header keeps the validation section's checksum.
+    static let checksumOffset = 32
+
+    /// Changed so recently that a second change within the same timestamp
+    /// tick could look like none.
+    static func isRacy(_ signature: FileSystem.Signature, now: Int64) -> Bool {
+        now - max(signature.modified, signature.changed) / 1_000_000_000 < racySeconds
+    }
+
     // MARK: writing
 
     /// The bytes of an index for a load without errors.
@@ -80,6 +89,7 @@ enum ManifestIndex {
         let totalLengthAt = writer.bytes.count
         writer.u64(0)
         let checksumAt = writer.bytes.count
+        assert(checksumAt == checksumOffset)
         writer.u64(0)
         let validationAt = writer.bytes.count
         writer.u32(0)  // validation length
@@ -103,8 +113,7 @@ enum ManifestIndex {
             writer.i64(file.signature.size)
             writer.i64(file.signature.modified)
             writer.i64(file.signature.changed)
-            let newest = max(file.signature.modified, file.signature.changed) / 1_000_000_000
-            writer.u8(now - newest < racySeconds ? 1 : 0)
+            writer.u8(isRacy(file.signature, now: now) ? 1 : 0)
             writer.u64(file.contentHash)
         }
         let programs = relativePrograms(load)
@@ -171,6 +180,16 @@ final class OpenedIndex {
     let projectRoot: String
     private let tableOffset: Int
     let commandCount: Int
+    /// Entries whose signature changed with their content the same (a file
+    /// rewritten as it was, a checkout), or that are no longer racy: the
+    /// index is right but slow until these are written back.
+    private var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
+    private var validationStart = 0
+    private var validationLength = 0
+
+    /// True when writing back new signatures would spare later calls a
+    /// content comparison.
+    var wantsRefresh: Bool { !refreshes.isEmpty }
 
     /// Maps the index at `path` and checks it against the manifests it
     /// records; throws why it cannot be used.
@@ -215,13 +234,37 @@ final class OpenedIndex {
         }
         tableOffset = Int(table)
         commandCount = Int(count)
+        validationStart = headerEnd
+        self.validationLength = Int(validationLength)
         var section = ByteReader(UnsafeRawBufferPointer(start: mapped, count: size), at: headerEnd)
         do {
-            projectRoot = try Self.check(&section)
+            (projectRoot, refreshes) = try Self.check(&section, now: FileSystem.now())
         } catch {
             munmap(mapped, size)
             throw error
         }
+    }
+
+    /// The index with the refreshed signatures written in, its racy flags
+    /// recomputed and its checksum renewed.
+    func refreshedBytes(now: Int64) -> [UInt8] {
+        var writer = ByteWriter(bytes: Array(buffer))
+        for refresh in refreshes {
+            let signature = refresh.signature
+            var patch = ByteWriter()
+            patch.u64(signature.device)
+            patch.u64(signature.inode)
+            patch.i64(signature.size)
+            patch.i64(signature.modified)
+            patch.i64(signature.changed)
+            patch.u8(ManifestIndex.isRacy(signature, now: now) ? 1 : 0)
+            writer.bytes.replaceSubrange(refresh.offset..<(refresh.offset + patch.bytes.count), with: patch.bytes)
+        }
+        let checksum = writer.bytes.withUnsafeBytes {
+            ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[validationStart..<(validationStart + validationLength)]))
+        }
+        writer.patch64(checksum, at: ManifestIndex.checksumOffset)
+        return writer.bytes
     }
 
     deinit {
@@ -229,7 +272,9 @@ final class OpenedIndex {
     }
 
     /// Checks the validation section against the disk; returns the project root.
-    private static func check(_ reader: inout ByteReader) throws(ManifestIndex.Miss) -> String {
+    private static func check(_ reader: inout ByteReader, now: Int64) throws(ManifestIndex.Miss)
+        -> (String, [(offset: Int, signature: FileSystem.Signature)]) {
+        var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
         guard let root = reader.string(), let folderCount = reader.u32() else { throw .corrupt("validation section") }
         for _ in 0..<folderCount {
             guard let folder = reader.cString(), let nameCount = reader.u32(), let digest = reader.u64() else {
@@ -242,7 +287,9 @@ final class OpenedIndex {
         }
         guard let fileCount = reader.u32() else { throw .corrupt("validation section") }
         for _ in 0..<fileCount {
-            guard let path = reader.cString(), let device = reader.u64(), let inode = reader.u64(), let size = reader.i64(),
+            guard let path = reader.cString() else { throw .corrupt("validation section") }
+            let signatureOffset = reader.offset
+            guard let device = reader.u64(), let inode = reader.u64(), let size = reader.i64(),
                   let modified = reader.i64(), let changed = reader.i64(), let racy = reader.u8(), let hash = reader.u64() else {
                 throw .corrupt("validation section")
             }
@@ -255,6 +302,9 @@ final class OpenedIndex {
                   ContentHash.of(bytes) == hash else {
                 throw .stale("`\(String(cString: path))` changed")
             }
+            if current != recorded || !ManifestIndex.isRacy(current, now: now) {
+                refreshes.append((signatureOffset, current))
+            }
         }
         guard let programCount = reader.u32() else { throw .corrupt("validation section") }
         for _ in 0..<programCount {
@@ -263,7 +313,7 @@ final class OpenedIndex {
                 throw .stale("program `\(program)` changed")
             }
         }
-        return root
+        return (root, refreshes)
     }
 
     enum Lookup {
