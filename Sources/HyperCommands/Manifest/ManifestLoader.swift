@@ -136,6 +136,21 @@ public struct ManifestLoader: Sendable {
         )
     }
 
+    /// Decodes one manifest's bytes as if read from `file`: its commands and
+    /// its own diagnostics, without the checks that need the whole project or
+    /// the disk. For editors, tools and fuzzing.
+    public static func decode(bytes: [UInt8], file: String) -> ManifestLoad {
+        let decoded = decodeBytes(bytes, shown: file)
+        return ManifestLoad(
+            files: [file],
+            sources: decoded.text.map { [file: $0] } ?? [:],
+            commands: decoded.commands,
+            diagnostics: decoded.diagnostics.sortedByLocation(fileOrder: [file]),
+            commandCount: decoded.declared.count,
+            projectRoot: "/"
+        )
+    }
+
     /// What one manifest file yields on its own.
     struct DecodedFile: Sendable {
         var shown: String
@@ -159,26 +174,34 @@ public struct ManifestLoader: Sendable {
         case .failure(.system(let reason)):
             result.diagnostics.append(Diagnostic(.unreadable, "cannot read manifest: \(reason)", at: start))
         case .success(let (bytes, signature)):
-            result.input = ManifestInputs.File(path: absolute, signature: signature, contentHash: ContentHash.of(bytes))
-            let text = SourceText(bytes)
-            result.text = text
-            var decoder = ManifestDecoder(file: shown)
-            let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes, text: text) { stream in decoder.decode(&stream) }
-            for problem in problems {
-                result.diagnostics.append(Diagnostic(
-                    code(for: problem.kind), problem.message,
-                    at: SourceLocation(file: shown, line: problem.span.start.line,
-                                       column: problem.span.start.column, length: problem.span.length),
-                    help: problem.help
-                ))
-            }
-            // A file that could not be read to its end is reported by its YAML
-            // problem alone: what the decoder made of the fragment would cascade.
-            guard !stoppedEarly else { return result }
-            result.diagnostics += decoder.diagnostics
-            result.commands = decoder.commands
-            result.declared = decoder.declaredCommands
+            var decoded = decodeBytes(bytes, shown: shown)
+            decoded.input = ManifestInputs.File(path: absolute, signature: signature, contentHash: ContentHash.of(bytes))
+            return decoded
         }
+        return result
+    }
+
+    /// Decodes manifest bytes.
+    static func decodeBytes(_ bytes: [UInt8], shown: String) -> DecodedFile {
+        var result = DecodedFile(shown: shown)
+        let text = SourceText(bytes)
+        result.text = text
+        var decoder = ManifestDecoder(file: shown)
+        let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes, text: text) { stream in decoder.decode(&stream) }
+        for problem in problems {
+            result.diagnostics.append(Diagnostic(
+                code(for: problem.kind), problem.message,
+                at: SourceLocation(file: shown, line: problem.span.start.line,
+                                   column: problem.span.start.column, length: problem.span.length),
+                help: problem.help
+            ))
+        }
+        // A file that could not be read to its end is reported by its YAML
+        // problem alone: what the decoder made of the fragment would cascade.
+        guard !stoppedEarly else { return result }
+        result.diagnostics += decoder.diagnostics
+        result.commands = decoder.commands
+        result.declared = decoder.declaredCommands
         return result
     }
 
