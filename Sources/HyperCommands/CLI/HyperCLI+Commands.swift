@@ -109,6 +109,7 @@ extension HyperCLI {
         case .exec, .shell:
             let plan = ProcessPlan.make(for: command, values: values, projectRoot: root ?? workingDirectory,
                                         invocationDirectory: workingDirectory)!
+            if let problem = plan.sizeProblem(command: name) { throw .failed(problem) }
             let failure = ProcessLauncher.replaceProcess(with: plan)
             console.err("hyper: \(failure.message)\n")
             return failure.status

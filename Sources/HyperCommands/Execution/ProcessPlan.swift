@@ -29,6 +29,25 @@ public struct ProcessPlan: Sendable, Hashable {
             || name == "HYPER_INVOCATION_DIR" || name == "PWD"
     }
 
+    /// Linux's limit on one argument or environment string (`MAX_ARG_STRLEN`,
+    /// 32 pages, including its NUL).
+    public static let maxStringBytes = 131_071
+
+    /// Why the kernel would refuse this plan with E2BIG, in hyper's words, or
+    /// nil. A value hyper accepted can still outgrow the limit once placed
+    /// into an argument (`"{a}{b}"`) or into `HYPER_ARGS_JSON`.
+    public func sizeProblem(command: String) -> String? {
+        for (index, argument) in arguments.enumerated() where argument.utf8.count > Self.maxStringBytes {
+            return "Error: argument \(index) of `\(command)` would be \(argument.utf8.count) bytes; "
+                + "Linux takes at most \(Self.maxStringBytes) bytes per argument or environment variable"
+        }
+        for variable in environment where variable.name.utf8.count + 1 + variable.value.utf8.count > Self.maxStringBytes {
+            return "Error: `\(variable.name)` of `\(command)` would be \(variable.name.utf8.count + 1 + variable.value.utf8.count) bytes; "
+                + "Linux takes at most \(Self.maxStringBytes) bytes per argument or environment variable"
+        }
+        return nil
+    }
+
     /// The plan for an `exec` or `sh` command; nil for Swift commands.
     public static func make(
         for command: CommandDefinition,

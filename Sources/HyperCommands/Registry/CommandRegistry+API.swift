@@ -116,6 +116,10 @@ extension CommandRegistry {
         case .exec, .shell:
             let here = FileSystem.currentDirectory()
             let plan = ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!
+            if let problem = plan.sizeProblem(command: name) {
+                console.err(problem + "\n")
+                return 1
+            }
             switch ProcessLauncher.spawn(plan) {
             case .failure(let failure):
                 console.err("hyper: \(failure.message)\n")
