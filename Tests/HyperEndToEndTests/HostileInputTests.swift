@@ -2,26 +2,33 @@ import Foundation
 import Testing
 
 /// Hostile input, end to end: every case runs the real binary under a memory
-/// limit (`prlimit --as`, 1 GiB), a CPU limit (10 s) and a wall-clock limit
-/// (30 s, then it is killed and the case fails), and asserts one exact outcome:
-/// a located diagnostic and its exit status, or an exact pass-through.
+/// limit (`prlimit --as`, 1 GiB) and a CPU limit (10 s; the kernel kills a
+/// runaway), its wall-clock time is asserted (under 60 s), and it asserts one
+/// exact outcome: a located diagnostic and its exit status, or an exact
+/// pass-through.
 @Suite struct HostileInputTests {
     // MARK: running under bounds
 
     static let memoryLimit = 1 << 30
+
+    /// Under a sanitizer (`.ci/run` sets `HYPER_TEST_SANITIZER`) the binary
+    /// reserves terabytes of shadow address space, so only the plain run can
+    /// bound the address space; the CPU and wall-clock bounds always apply.
+    static let limits: [String] = ProcessInfo.processInfo.environment["HYPER_TEST_SANITIZER"] == nil
+        ? ["--as=\(memoryLimit)", "--cpu=10"] : ["--cpu=30"]
 
     /// Runs hyper in `project` bounded in memory, CPU and wall time.
     static func bounded(_ arguments: [String], in project: TemporaryProject, stdin: Data? = nil,
                         environment: [String: String] = [:]) throws -> RunResult {
         let started = Date()
         let result = try HyperProcess.run(
-            ["--as=\(memoryLimit)", "--cpu=10", "--", HyperProcess.hyper.path] + arguments,
+            limits + ["--", HyperProcess.hyper.path] + arguments,
             in: project.root,
             executable: URL(fileURLWithPath: "/usr/bin/prlimit"),
             environment: environment,
             stdin: stdin
         )
-        #expect(Date().timeIntervalSince(started) < 30, "over the wall-clock bound")
+        #expect(Date().timeIntervalSince(started) < 60, "over the wall-clock bound")
         return result
     }
 
