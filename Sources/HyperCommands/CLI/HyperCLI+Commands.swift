@@ -12,8 +12,8 @@ extension HyperCLI {
         let load = loader.load(paths: selection.paths)
         if load.hasErrors { throw .invalidManifests(load) }
         _ = registry.addDiscovered(load.commands, projectRoot: load.projectRoot)
-        if writingIndex, let file = indexFile() {
-            let bytes = ManifestIndex.encode(load, binary: binaryKey, now: FileSystem.now())
+        if writingIndex, let (file, binary) = indexLocation() {
+            let bytes = ManifestIndex.encode(load, binary: binary, now: FileSystem.now())
             let written = FileSystem.makeFolders(Path.parent(file)) && FileSystem.writeAtomically(file, bytes)
             trace(written ? "written \(file)" : "not written (\(FileSystem.errorText()))")
         }
@@ -30,13 +30,10 @@ extension HyperCLI {
         return ProjectCommands(cli: self, root: root, note: note, index: nil)
     }
 
-    private var binaryKey: UInt64 {
-        ManifestIndex.binaryKey(handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames)
-    }
-
-    /// The index file for the selected manifests, or nil when indexing is off
-    /// or has nowhere to go (the index never goes inside a manifest folder).
-    private func indexFile() -> String? {
+    /// The index file for the selected manifests and the key of this binary,
+    /// or nil when indexing is off or has nowhere to go (the index never goes
+    /// inside a manifest folder). Computed once per use: every call pays for it.
+    private func indexLocation() -> (file: String, binary: UInt64)? {
         guard useIndex, let directory = ManifestIndex.directory(environment: environment) else { return nil }
         let selection = manifestSelection
         guard !selection.paths.isEmpty else { return nil }
@@ -46,13 +43,14 @@ extension HyperCLI {
             trace("off: the index folder is inside `\(path)`")
             return nil
         }
-        return ManifestIndex.file(in: absolute, paths: paths, binary: binaryKey)
+        let binary = ManifestIndex.binaryKey(handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames)
+        return (ManifestIndex.file(in: absolute, paths: paths, binary: binary), binary)
     }
 
     private func openIndex() -> OpenedIndex? {
-        guard let file = indexFile() else { return nil }
+        guard let (file, binary) = indexLocation() else { return nil }
         do {
-            let index = try OpenedIndex(path: file, binary: binaryKey)
+            let index = try OpenedIndex(path: file, binary: binary)
             trace("hit \(file)")
             if index.wantsRefresh {
                 let written = FileSystem.writeAtomically(file, index.refreshedBytes(now: FileSystem.now()))
@@ -92,34 +90,21 @@ extension HyperCLI {
     func runCommand(_ name: String, _ words: [String]) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
         guard let command = try project.command(named: name) else { throw unknown(name) }
-        let root = project.root
-        let values: ParsedArguments
-        do {
-            switch try ArgumentParser.parse(words, for: command) {
-            case .help:
-                console.out(HelpFormatter.formatHelp(command))
-                return 0
-            case .values(let parsed):
-                values = parsed
-            }
-        } catch {
-            throw .failed(error.description)
-        }
-        switch command.action {
-        case .exec, .shell:
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: root ?? workingDirectory,
+        switch registry.prepare(command, words) {
+        case .help(let text):
+            console.out(text)
+            return 0
+        case .failure(let message):
+            throw .failed(message)
+        case .swift(let run, let values):
+            return runBlocking(run, name: name, values: values)
+        case .process(let values):
+            let plan = ProcessPlan.make(for: command, values: values, projectRoot: project.root ?? workingDirectory,
                                         invocationDirectory: workingDirectory)!
             if let problem = plan.sizeProblem(command: name) { throw .failed(problem) }
             let failure = ProcessLauncher.replaceProcess(with: plan)
             console.err("hyper: \(failure.message)\n")
             return failure.status
-        case .handler(let handlerName):
-            guard let handler = registry.handler(named: handlerName) else {
-                throw .failed("Command '\(name)' failed: no handler named `\(handlerName)` is registered")
-            }
-            return runBlocking(handler.run, name: name, values: values)
-        case .closure(let run):
-            return runBlocking(run, name: name, values: values)
         }
     }
 

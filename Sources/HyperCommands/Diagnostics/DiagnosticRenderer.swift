@@ -84,8 +84,7 @@ public struct DiagnosticRenderer: Sendable {
     static func spelledOut(_ scalar: Unicode.Scalar) -> String? {
         switch scalar.value {
         case 0x00...0x08, 0x0A...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+            return "<\(scalar.codePointName)>"
         default:
             return nil
         }

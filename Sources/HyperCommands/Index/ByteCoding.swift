@@ -91,10 +91,4 @@ struct ByteReader {
               raw[raw.count - 1] == 0, !raw.dropLast().contains(0) else { return nil }
         return raw.baseAddress!.assumingMemoryBound(to: CChar.self)
     }
-
-    /// Skips a string.
-    mutating func skipString() -> Bool {
-        guard let length = u32() else { return false }
-        return bytes(Int(length)) != nil
-    }
 }

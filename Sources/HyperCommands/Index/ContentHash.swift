@@ -20,10 +20,6 @@ struct ContentHash {
         length &+= UInt64(count)
     }
 
-    mutating func combine(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { combine($0) }
-    }
-
     mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }

@@ -78,8 +78,7 @@ struct ManifestDecoder {
             let tooLong = name.utf8.count > Names.maxCommandNameLength
             var help = "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters"
             if let foreign = name.unicodeScalars.first(where: { !$0.isASCII }) {
-                let hex = String(foreign.value, radix: 16, uppercase: true)
-                help = "`\(foreign)` (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) is not an ASCII letter; " + help
+                help = "`\(foreign)` (\(foreign.codePointName)) is not an ASCII letter; " + help
             }
             report(.invalidCommandName,
                    tooLong ? "command name `\(name)` is longer than \(Names.maxCommandNameLength) characters"

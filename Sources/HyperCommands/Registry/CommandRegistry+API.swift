@@ -90,30 +90,18 @@ extension CommandRegistry {
             console.err("Unknown command: \(name)\n")
             return 1
         }
-        let values: ParsedArguments
-        do {
-            switch try ArgumentParser.parse(args, for: command) {
-            case .help:
-                console.out(HelpFormatter.formatHelp(command))
-                return 0
-            case .values(let parsed):
-                values = parsed
-            }
-        } catch {
-            console.err(error.description + "\n")
-            return 1
-        }
         let run: CommandHandler
-        switch command.action {
-        case .closure(let closure):
-            run = closure
-        case .handler(let handlerName):
-            guard let handler = handler(named: handlerName) else {
-                console.err("Command '\(name)' failed: no handler named `\(handlerName)` is registered\n")
-                return 1
-            }
-            run = handler.run
-        case .exec, .shell:
+        let values: ParsedArguments
+        switch prepare(command, args) {
+        case .help(let text):
+            console.out(text)
+            return 0
+        case .failure(let message):
+            console.err(message + "\n")
+            return 1
+        case .swift(let body, let parsed):
+            (run, values) = (body, parsed)
+        case .process(let values):
             let here = FileSystem.currentDirectory()
             let plan = ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!
             if let problem = plan.sizeProblem(command: name) {

@@ -116,11 +116,6 @@ enum FileSystem {
         return .success((bytes, Signature(info)))
     }
 
-    /// The names in a directory (without `.` and `..`), or nil if it cannot be read.
-    static func list(_ path: String) -> [String]? {
-        listWithKinds(path)?.map(\.name)
-    }
-
     /// The names in a directory with what each is, following symbolic links.
     /// `readdir` says most entries' type itself; only links and filesystems
     /// that do not say cost a `stat`.

@@ -59,7 +59,8 @@ struct ProjectChecks {
                 help = (suggestion.map { "did you mean `\($0)`? " } ?? "")
                     + "registered: " + registered.map { "`\($0)`" }.joined(separator: ", ")
             }
-            fail(command.name, Diagnostic(.unknownHandler, "no handler named `\(name)` is registered", at: handlerLocation(command), help: help))
+            fail(command.name, Diagnostic(.unknownHandler, "no handler named `\(name)` is registered",
+                                          at: command.actionLocation ?? command.location, help: help))
             return
         }
         guard let signature = entry else { return }
@@ -107,10 +108,6 @@ struct ProjectChecks {
         case .float: "Double"
         case .bool: "Bool"
         }
-    }
-
-    private func handlerLocation(_ command: CommandDefinition) -> SourceLocation? {
-        command.actionLocation ?? command.location
     }
 
     /// A relative program (one with a `/` that does not start with `/`) must
