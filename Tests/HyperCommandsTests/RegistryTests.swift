@@ -57,6 +57,15 @@ private func temporaryFolder() throws -> URL {
         #expect(throws: RegistrationError(message: "default of arg `n` in command `b` is str, not int")) {
             try registry.command("b", args: [ArgDefinition(name: "n", type: .int, default: .str("x"))]) { _ in }
         }
+        for order in [["verbose", "no_verbose"], ["no_verbose", "verbose"]] {
+            let args = order.map { ArgDefinition(name: $0, type: $0 == "verbose" ? .bool : .str, default: $0 == "verbose" ? nil : .str("")) }
+            #expect(throws: RegistrationError(message: "`--no-verbose` would both clear flag `verbose` and set arg `no_verbose` in command `c`")) {
+                try registry.command("c", args: args) { _ in }
+            }
+        }
+        #expect(throws: RegistrationError(message: "arg `n` of command `d` is declared twice")) {
+            try registry.command("d", args: [ArgDefinition(name: "n"), ArgDefinition(name: "n")]) { _ in }
+        }
         #expect(registry.listCommands().map(\.name) == ["cleanup"])
         #expect(registry.codeCommandNames == ["cleanup"])
     }

@@ -19,8 +19,8 @@ extension CommandRegistry {
             guard Names.isArgName(arg.name), arg.name != "help" else {
                 throw RegistrationError(message: "invalid arg name `\(arg.name)` in command `\(command.name)`")
             }
-            guard seen.insert(arg.optionName).inserted, !seen.contains("--no-" + arg.optionName.dropFirst(2)) || !arg.isFlag else {
-                throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` repeats an option")
+            guard seen.insert(arg.name).inserted else {
+                throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` is declared twice")
             }
             if let value = arg.default, value.type != arg.type {
                 throw RegistrationError(message: "default of arg `\(arg.name)` in command `\(command.name)` is \(value.type.rawValue), not \(arg.type.rawValue)")
@@ -28,6 +28,10 @@ extension CommandRegistry {
             if arg.required && arg.default != nil && !arg.isFlag {
                 throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` is required and has a default")
             }
+        }
+        // `--no-x` clears flag `x`, so no arg may be named `no_x` beside it, in either order.
+        for arg in command.args where arg.isFlag && seen.contains("no_" + arg.name) {
+            throw RegistrationError(message: "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `no_\(arg.name)` in command `\(command.name)`")
         }
         guard insert(command, fromCode: true) else {
             throw RegistrationError(message: "command `\(command.name)` is already registered")
