@@ -5,10 +5,12 @@
 /// `sh:` script read differently from what runs. This pass finds those first and
 /// says exactly where, as line and column.
 enum ByteCheck {
-    static func firstProblem(in text: SourceText) -> YAMLProblem? {
-        let bytes = text.bytes
+    static func firstProblem(in bytes: [UInt8]) -> YAMLProblem? {
         let count = bytes.count
-        var index = text.hasByteOrderMark ? 3 : 0
+        let hasByteOrderMark = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        var index = hasByteOrderMark ? 3 : 0
+        // Lines are counted only once a problem needs a position.
+        var text: SourceText { SourceText(bytes) }
         if count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             return YAMLProblem(
                 kind: .invalidUTF8,
@@ -18,6 +20,8 @@ enum ByteCheck {
             )
         }
         while index < count {
+            index = skipPlainASCII(bytes, from: index)
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0 {
@@ -58,6 +62,23 @@ enum ByteCheck {
             index += width
         }
         return nil
+    }
+
+    /// The first index at or after `start` whose 8-byte word holds a NUL or
+    /// a non-ASCII byte: the common case, checked a word at a time.
+    private static func skipPlainASCII(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while index + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // A high bit set, or a zero byte (the classic `(w - 1s) & ~w & highs` test).
+                if word & high != 0 || (word &- ones) & ~word & high != 0 { break }
+                index += 8
+            }
+            return index
+        }
     }
 
     /// Decodes one multi-byte UTF-8 sequence strictly: no overlong forms, no

@@ -5,16 +5,32 @@ import Glibc
 import Darwin
 #endif
 
-/// One libyaml event, copied out of C memory so the C event can be freed at once.
+/// Where some text lies in a stream's text buffer.
+struct TextRange: Hashable {
+    var offset: Int
+    var count: Int
+}
+
+/// An anchor and a tag, if a node has them.
+struct NodeProperties {
+    var hasAnchor: Bool
+    var tag: TextRange?
+}
+
+/// One libyaml event, reduced to what hyper's rules need.
+///
+/// Every payload is a plain value: a scalar's text has already been copied
+/// into the stream's text buffer, so an event costs nothing to copy or drop
+/// and the C event is freed at once.
 enum ParserEvent {
     case streamStart
     case streamEnd
-    case documentStart(hasDirectives: Bool, hasTagDirectives: Bool, start: YAMLMark)
+    case documentStart(hasDirectives: Bool, start: YAMLMark)
     case documentEnd
-    case scalar(YAMLScalar, anchor: Bool, tag: String?, hasNUL: Bool)
-    case sequenceStart(YAMLSpan, anchor: Bool, tag: String?)
+    case scalar(YAMLScalarRef, NodeProperties, hasNUL: Bool)
+    case sequenceStart(YAMLSpan, NodeProperties)
     case sequenceEnd
-    case mappingStart(YAMLSpan, anchor: Bool, tag: String?)
+    case mappingStart(YAMLSpan, NodeProperties)
     case mappingEnd
     case alias(YAMLSpan)
 }
@@ -27,14 +43,16 @@ struct ParserFailure: Error {
 
 /// Owns one `yaml_parser_t`: created in `init`, freed in `deinit`.
 ///
-/// The input buffer must outlive the parser; `YAMLReader` keeps both inside
-/// one `withUnsafeBufferPointer` scope.
+/// The input buffer must outlive the parser; `YAMLEventStream.read` keeps both
+/// inside one `withUnsafeBufferPointer` scope.
 final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let text: SourceText
+    private let input: UnsafeBufferPointer<UInt8>
+    /// Set when `next` returns nil.
+    private(set) var failure: ParserFailure?
 
-    init(input: UnsafeBufferPointer<UInt8>, text: SourceText) {
-        self.text = text
+    init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
         parser = .allocate(capacity: 1)
         // yaml_parser_initialize fails only when malloc does.
         guard yaml_parser_initialize(parser) == 1 else {
@@ -49,19 +67,20 @@ final class LibYAMLParser {
         parser.deallocate()
     }
 
-    /// The next event, or why there is none.
-    func next() -> Result<ParserEvent, ParserFailure> {
+    /// The next event, its text appended to `text`; nil when libyaml fails
+    /// (then `failure` says why).
+    func next(appendingTextTo text: inout [UInt8]) -> ParserEvent? {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else {
-            return .failure(failure())
+            failure = makeFailure()
+            return nil
         }
         defer { yaml_event_delete(&event) }
-        return .success(convert(&event))
+        return convert(&event, text: &text)
     }
 
-    private func convert(_ event: inout yaml_event_t) -> ParserEvent {
+    private func convert(_ event: inout yaml_event_t, text: inout [UInt8]) -> ParserEvent {
         let start = Self.mark(event.start_mark)
-        let end = Self.mark(event.end_mark)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             return .streamStart
@@ -70,18 +89,17 @@ final class LibYAMLParser {
         case YAML_DOCUMENT_START_EVENT:
             let data = event.data.document_start
             return .documentStart(
-                hasDirectives: data.version_directive != nil,
-                hasTagDirectives: data.tag_directives.start != data.tag_directives.end,
+                hasDirectives: data.version_directive != nil || data.tag_directives.start != data.tag_directives.end,
                 start: start
             )
         case YAML_DOCUMENT_END_EVENT:
             return .documentEnd
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let length = Int(data.length)
-            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: length), as: UTF8.self)
+            let count = Int(data.length)
+            let range = Self.append(data.value, count: count, to: &text)
             // A `\0` escape is the only way a NUL reaches a value: the bytes were checked before parsing.
-            let hasNUL = length > 0 && memchr(data.value, 0, length) != nil
+            let hasNUL = count > 0 && memchr(data.value, 0, count) != nil
             let style: YAMLScalarStyle = switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
             case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -89,31 +107,64 @@ final class LibYAMLParser {
             case YAML_FOLDED_SCALAR_STYLE: .folded
             default: .plain
             }
-            let scalar = YAMLScalar(value: value, style: style, span: Self.span(start, end))
-            return .scalar(scalar, anchor: data.anchor != nil, tag: Self.string(data.tag), hasNUL: hasNUL)
+            let isPlainNull = style == .plain && Self.isNullSpelling(data.value, count: count)
+            let scalar = YAMLScalarRef(text: range, style: style, span: Self.span(start, Self.mark(event.end_mark)),
+                                       isPlainNull: isPlainNull)
+            let properties = NodeProperties(hasAnchor: data.anchor != nil, tag: Self.appendTag(data.tag, to: &text))
+            return .scalar(scalar, properties, hasNUL: hasNUL)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            return .sequenceStart(YAMLSpan(start: start), anchor: data.anchor != nil, tag: Self.string(data.tag))
+            return .sequenceStart(YAMLSpan(start: start),
+                                  NodeProperties(hasAnchor: data.anchor != nil, tag: Self.appendTag(data.tag, to: &text)))
         case YAML_SEQUENCE_END_EVENT:
             return .sequenceEnd
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            return .mappingStart(YAMLSpan(start: start), anchor: data.anchor != nil, tag: Self.string(data.tag))
+            return .mappingStart(YAMLSpan(start: start),
+                                 NodeProperties(hasAnchor: data.anchor != nil, tag: Self.appendTag(data.tag, to: &text)))
         case YAML_MAPPING_END_EVENT:
             return .mappingEnd
         case YAML_ALIAS_EVENT:
-            return .alias(Self.span(start, end))
+            return .alias(Self.span(start, Self.mark(event.end_mark)))
         default:
             // YAML_NO_EVENT is never returned by a successful parse.
             return .streamEnd
         }
     }
 
-    private func failure() -> ParserFailure {
+    private static func append(_ bytes: UnsafePointer<UInt8>?, count: Int, to text: inout [UInt8]) -> TextRange {
+        let range = TextRange(offset: text.count, count: count)
+        if let bytes, count > 0 {
+            text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        }
+        return range
+    }
+
+    private static func appendTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, to text: inout [UInt8]) -> TextRange? {
+        guard let tag else { return nil }
+        return append(tag, count: strlen(UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self)), to: &text)
+    }
+
+    /// `` (nothing), `~`, `null`, `Null` or `NULL`: YAML 1.2's core-schema nulls.
+    private static func isNullSpelling(_ bytes: UnsafePointer<UInt8>?, count: Int) -> Bool {
+        guard let bytes else { return count == 0 }
+        switch count {
+        case 0: return true
+        case 1: return bytes[0] == UInt8(ascii: "~")
+        case 4:
+            let n = bytes[0], rest = (bytes[1], bytes[2], bytes[3])
+            return (n == UInt8(ascii: "n") || n == UInt8(ascii: "N")) && rest == (UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l"))
+                || (n == UInt8(ascii: "N") && rest == (UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L")))
+        default: return false
+        }
+    }
+
+    private func makeFailure() -> ParserFailure {
         let state = parser.pointee
         let problem = Self.string(state.problem) ?? "unknown error"
         if state.error == YAML_READER_ERROR {
-            // Reader errors carry a byte offset only.
+            // Reader errors carry a byte offset only; lines are counted only now.
+            let text = SourceText(Array(input))
             return ParserFailure(message: problem, span: YAMLSpan(start: text.mark(ofByte: Int(state.problem_offset))))
         }
         if state.error == YAML_MEMORY_ERROR {
@@ -138,9 +189,5 @@ final class LibYAMLParser {
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
         pointer.map { String(cString: $0) }
-    }
-
-    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: UnsafePointer($0)) }
     }
 }

@@ -1,8 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One event of a manifest, after hyper's YAML rules: keys are always
 /// scalars, unique within their mapping, never merge keys; no anchors,
 /// aliases or directives ever pass.
+///
+/// Every case carries plain values only (a scalar's text stays in the
+/// stream's buffer), so handing events around costs no reference counting.
 public enum YAMLEvent: Sendable, Hashable {
-    case scalar(YAMLScalar)
+    case scalar(YAMLScalarRef)
     case mappingStart(YAMLSpan)
     case mappingEnd
     case sequenceStart(YAMLSpan)
@@ -55,14 +64,70 @@ public struct YAMLEventStream {
 
     private var frames: [Frame] = []
     private var keyStarts: [Int] = []
-    private var keys: [YAMLScalar] = []
+    private var keys: [YAMLScalarRef] = []
     private var largeIndexes: [Int: [String: Int]] = [:]
+    /// The text of every scalar and tag read so far, back to back. Never
+    /// trimmed while reading, so a `YAMLScalarRef` holds for the whole document.
+    private var text: [UInt8] = []
     private var started = false
     private var finished = false
 
-    init(parser: LibYAMLParser, limits: YAMLLimits) {
+    init(parser: LibYAMLParser, limits: YAMLLimits, capacity: Int) {
         self.parser = parser
         self.limits = limits
+        // Scalars' text rarely outgrows the bytes it was written with.
+        text.reserveCapacity(capacity)
+    }
+
+    // MARK: scalar text
+
+    /// A scalar's text.
+    public func string(_ scalar: YAMLScalarRef) -> String {
+        Self.string(scalar.text, in: text)
+    }
+
+    /// A scalar with its own copy of its text, for keeping past the document.
+    public func scalar(_ scalar: YAMLScalarRef) -> YAMLScalar {
+        YAMLScalar(value: Self.string(scalar.text, in: text), style: scalar.style, span: scalar.span)
+    }
+
+    /// True when a scalar's text is exactly `literal`, compared as bytes.
+    public func text(of scalar: YAMLScalarRef, is literal: StaticString) -> Bool {
+        Self.text(scalar.text, in: text, is: literal)
+    }
+
+    /// Runs `body` over a scalar's UTF-8 bytes.
+    public func withUTF8<Result>(_ scalar: YAMLScalarRef, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[scalar.text.offset..<(scalar.text.offset + scalar.text.count)]))
+        }
+    }
+
+    // The stream's own reads go through these static forms, which borrow
+    // only the text buffer: a method call on `self` from a mutating method
+    // would copy the whole stream.
+
+    private static func string(_ range: TextRange, in text: [UInt8]) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[range.offset..<(range.offset + range.count)]), as: UTF8.self)
+        }
+    }
+
+    private static func text(_ range: TextRange, in text: [UInt8], is literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard range.count == count else { return false }
+        guard count > 0 else { return true }
+        return text.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + range.offset, literal.utf8Start, count) == 0
+        }
+    }
+
+    private static func sameText(_ a: TextRange, _ b: TextRange, in text: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.count > 0 else { return true }
+        return text.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + a.offset, buffer.baseAddress! + b.offset, a.count) == 0
+        }
     }
 
     /// Runs `body` over the events of `bytes`, after the byte checks that come
@@ -71,10 +136,8 @@ public struct YAMLEventStream {
     public static func read<Result>(
         _ bytes: [UInt8],
         limits: YAMLLimits = .manifest,
-        text: SourceText? = nil,
         _ body: (inout YAMLEventStream) -> Result
     ) -> (result: Result?, problems: [YAMLProblem], stoppedEarly: Bool) {
-        let text = text ?? SourceText(bytes)
         if bytes.count > limits.maxFileBytes {
             let problem = YAMLProblem(
                 kind: .fileTooLarge,
@@ -84,11 +147,11 @@ public struct YAMLEventStream {
             )
             return (nil, [problem], true)
         }
-        if let problem = ByteCheck.firstProblem(in: text) {
+        if let problem = ByteCheck.firstProblem(in: bytes) {
             return (nil, [problem], true)
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            var stream = YAMLEventStream(parser: LibYAMLParser(input: buffer, text: text), limits: limits)
+            var stream = YAMLEventStream(parser: LibYAMLParser(input: buffer), limits: limits, capacity: bytes.count)
             let result = body(&stream)
             stream.finish()
             return (result, stream.problems, stream.stoppedEarly)
@@ -168,13 +231,13 @@ public struct YAMLEventStream {
 
     private static let linearScanLimit = 16
 
-    private mutating func keyProblem(_ key: YAMLScalar) -> YAMLProblem? {
-        if key.style == .plain && key.value == "<<" {
+    private mutating func keyProblem(_ key: YAMLScalarRef) -> YAMLProblem? {
+        if key.style == .plain && Self.text(key.text, in: text, is: "<<") {
             return YAMLProblem(kind: .mergeKey, message: "merge keys (`<<`) are not allowed", span: key.span,
                                help: "write the keys out in full")
         }
-        if key.value.utf8.count > limits.maxKeyBytes {
-            return YAMLProblem(kind: .keyTooLong, message: "key is \(key.value.utf8.count) bytes, over the limit of \(limits.maxKeyBytes)",
+        if key.byteCount > limits.maxKeyBytes {
+            return YAMLProblem(kind: .keyTooLong, message: "key is \(key.byteCount) bytes, over the limit of \(limits.maxKeyBytes)",
                                span: YAMLSpan(start: key.span.start))
         }
         // Most mappings have a handful of keys: a linear scan beats hashing
@@ -183,18 +246,25 @@ public struct YAMLEventStream {
         let start = keyStarts[level]
         var firstLine: Int?
         if keys.count - start < Self.linearScanLimit {
-            firstLine = keys[start...].first { $0.value == key.value }?.span.start.line
+            for index in start..<keys.count where Self.sameText(keys[index].text, key.text, in: text) {
+                firstLine = keys[index].span.start.line
+                break
+            }
         } else {
             if largeIndexes[level] == nil {
                 var index: [String: Int] = [:]
-                for earlier in keys[start...] where index[earlier.value] == nil { index[earlier.value] = earlier.span.start.line }
+                for earlier in keys[start...] {
+                    let name = Self.string(earlier.text, in: text)
+                    if index[name] == nil { index[name] = earlier.span.start.line }
+                }
                 largeIndexes[level] = index
             }
-            firstLine = largeIndexes[level]![key.value]
-            if firstLine == nil { largeIndexes[level]![key.value] = key.span.start.line }
+            let name = Self.string(key.text, in: text)
+            firstLine = largeIndexes[level]![name]
+            if firstLine == nil { largeIndexes[level]![name] = key.span.start.line }
         }
         if let firstLine {
-            return YAMLProblem(kind: .duplicateKey, message: "duplicate key `\(key.value)` (first defined on line \(firstLine))",
+            return YAMLProblem(kind: .duplicateKey, message: "duplicate key `\(Self.string(key.text, in: text))` (first defined on line \(firstLine))",
                                span: key.span, help: "remove one of the two")
         }
         return nil
@@ -244,7 +314,7 @@ public struct YAMLEventStream {
     /// Stream and document start: an empty file, or directives.
     private mutating func begin() -> Bool {
         guard case .streamStart? = parserNext() else { return false }
-        guard case .documentStart(let directives, let tagDirectives, let start)? = parserNext() else {
+        guard case .documentStart(let directives, let start)? = parserNext() else {
             if !finished {
                 problems.append(YAMLProblem(kind: .empty, message: "manifest is empty", span: YAMLSpan(line: 1, column: 1),
                                             help: "a manifest is a mapping with one key, `commands`"))
@@ -252,7 +322,7 @@ public struct YAMLEventStream {
             finished = true
             return false
         }
-        if directives || tagDirectives {
+        if directives {
             problems.append(YAMLProblem(kind: .directive, message: "YAML directives (`%YAML`, `%TAG`) are not allowed",
                                         span: YAMLSpan(start: start),
                                         help: "remove the directive; hyper reads every manifest by its own schema"))
@@ -269,11 +339,11 @@ public struct YAMLEventStream {
     private mutating func rawNext() -> YAMLEvent? {
         guard !finished, let event = parserNext() else { return nil }
         switch event {
-        case .scalar(let scalar, let anchor, let tag, let hasNUL):
-            guard properties(anchor: anchor, tag: tag, span: scalar.span) else { return nil }
-            if scalar.value.utf8.count > limits.maxScalarBytes {
+        case .scalar(let scalar, let properties, let hasNUL):
+            guard accept(properties, span: scalar.span) else { return nil }
+            if scalar.byteCount > limits.maxScalarBytes {
                 problems.append(YAMLProblem(kind: .scalarTooLong,
-                                            message: "value is \(scalar.value.utf8.count) bytes, over the limit of \(limits.maxScalarBytes)",
+                                            message: "value is \(scalar.byteCount) bytes, over the limit of \(limits.maxScalarBytes)",
                                             span: YAMLSpan(start: scalar.span.start)))
             } else if hasNUL {
                 problems.append(YAMLProblem(kind: .nulCharacter,
@@ -285,8 +355,8 @@ public struct YAMLEventStream {
             stop(.anchorOrAlias, "aliases are not allowed", span,
                  help: "write the value out in full; hyper does not expand anchors or aliases")
             return nil
-        case .sequenceStart(let span, let anchor, let tag), .mappingStart(let span, let anchor, let tag):
-            guard properties(anchor: anchor, tag: tag, span: span) else { return nil }
+        case .sequenceStart(let span, let properties), .mappingStart(let span, let properties):
+            guard accept(properties, span: span) else { return nil }
             if frames.count + 1 > limits.maxDepth {
                 stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", span)
                 return nil
@@ -298,7 +368,7 @@ public struct YAMLEventStream {
         case .mappingEnd:
             return .mappingEnd
         case .documentEnd:
-            if case .documentStart(_, _, let start)? = parserNext() {
+            if case .documentStart(_, let start)? = parserNext() {
                 problems.append(YAMLProblem(kind: .multipleDocuments, message: "manifest has more than one YAML document",
                                             span: YAMLSpan(start: start, length: 3),
                                             help: "put all commands in one document, or in separate files"))
@@ -312,14 +382,14 @@ public struct YAMLEventStream {
     }
 
     /// Anchors stop reading; tags are reported and reading goes on.
-    private mutating func properties(anchor: Bool, tag: String?, span: YAMLSpan) -> Bool {
-        if anchor {
+    private mutating func accept(_ properties: NodeProperties, span: YAMLSpan) -> Bool {
+        if properties.hasAnchor {
             stop(.anchorOrAlias, "anchors are not allowed", span,
                  help: "write the value out in full; hyper does not expand anchors or aliases")
             return false
         }
-        if let tag {
-            problems.append(YAMLProblem(kind: .tag, message: "tags are not allowed (found `\(tag)`)", span: span,
+        if let tag = properties.tag {
+            problems.append(YAMLProblem(kind: .tag, message: "tags are not allowed (found `\(Self.string(tag, in: text))`)", span: span,
                                         help: "remove the tag; hyper reads every value by its own schema"))
         }
         return true
@@ -332,12 +402,10 @@ public struct YAMLEventStream {
     }
 
     private mutating func parserNext() -> ParserEvent? {
-        switch parser.next() {
-        case .success(let event):
-            return event
-        case .failure(let failure):
+        if let event = parser.next(appendingTextTo: &text) { return event }
+        if let failure = parser.failure {
             stop(.syntax, "invalid YAML: \(failure.message)", failure.span)
-            return nil
         }
+        return nil
     }
 }

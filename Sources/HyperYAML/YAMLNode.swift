@@ -28,6 +28,25 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 }
 
+/// A scalar as the event stream hands it out: where it was written and how,
+/// with its text left in the stream's text buffer.
+///
+/// A plain value, so events cost nothing to copy or drop; the stream turns
+/// the text into a `String` only for the scalars a reader keeps
+/// (`YAMLEventStream.string(_:)`) and compares the rest as bytes. A reference
+/// holds for the whole document it came from.
+public struct YAMLScalarRef: Sendable, Hashable {
+    let text: TextRange
+    public let style: YAMLScalarStyle
+    public let span: YAMLSpan
+    /// True for a plain scalar that YAML 1.2's core schema reads as null:
+    /// nothing at all, `~`, `null`, `Null` or `NULL`.
+    public let isPlainNull: Bool
+
+    /// The length of its text in UTF-8 bytes.
+    public var byteCount: Int { text.count }
+}
+
 /// A mapping whose keys are scalars, in source order, without duplicates.
 public struct YAMLMapping: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {

@@ -18,7 +18,7 @@ public struct YAMLDocument: Sendable {
 public enum YAMLReader {
     public static func read(_ bytes: [UInt8], limits: YAMLLimits = .manifest) -> YAMLDocument {
         let text = SourceText(bytes)
-        let (root, problems, _) = YAMLEventStream.read(bytes, limits: limits, text: text) { stream in
+        let (root, problems, _) = YAMLEventStream.read(bytes, limits: limits) { stream in
             stream.next().flatMap { compose($0, &stream) }
         }
         return YAMLDocument(text: text, root: root ?? nil, problems: problems)
@@ -27,7 +27,7 @@ public enum YAMLReader {
     private static func compose(_ event: YAMLEvent, _ stream: inout YAMLEventStream) -> YAMLNode? {
         switch event {
         case .scalar(let scalar):
-            return .scalar(scalar)
+            return .scalar(stream.scalar(scalar))
         case .sequenceStart(let span):
             var items: [YAMLNode] = []
             while let next = stream.next() {
@@ -41,7 +41,7 @@ public enum YAMLReader {
             while let next = stream.next() {
                 guard case .scalar(let key) = next else { return .mapping(YAMLMapping(entries: entries, span: span)) }
                 guard let first = stream.next(), let value = compose(first, &stream) else { return nil }
-                entries.append(YAMLMapping.Entry(key: key, value: value))
+                entries.append(YAMLMapping.Entry(key: stream.scalar(key), value: value))
             }
             return nil
         case .mappingEnd, .sequenceEnd:

@@ -6,9 +6,8 @@ import HyperYAML
 /// Scalars mean what this schema says, never what YAML 1.1 would guess: an str
 /// default `no` is the text `no`; an int default must be plain decimal digits.
 struct ManifestDecoder {
-    static let commandKeys = ["help", "args", "handler", "exec", "sh"]
-    static let argKeys = ["type", "default", "required", "help"]
-    static let bindingKeys: Set<String> = ["handler", "exec", "sh"]
+    static let commandKeys = CommandKey.allCases.map(\.name)
+    static let argKeys = ArgKey.allCases.map(\.name)
 
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
@@ -33,11 +32,11 @@ struct ManifestDecoder {
         var sawCommands = false
         while let key = nextKey(&stream) {
             guard let value = stream.next() else { return }
-            if key.value == "commands" {
+            if stream.text(of: key, is: "commands") {
                 sawCommands = true
                 decodeCommands(value, key: key, &stream)
             } else {
-                unknownKey(key, known: ["commands"], context: "at the top level")
+                unknownKey(key, known: ["commands"], context: "at the top level", stream)
                 stream.skipValue(startingWith: value)
             }
         }
@@ -47,7 +46,7 @@ struct ManifestDecoder {
         }
     }
 
-    private mutating func decodeCommands(_ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) {
+    private mutating func decodeCommands(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) {
         guard mapping(value, what: "`commands`", key: key, &stream) else { return }
         let problemsBefore = stream.problems.count
         var count = 0
@@ -63,16 +62,16 @@ struct ManifestDecoder {
     }
 
     /// The next key of the mapping being read, or nil at its end.
-    private func nextKey(_ stream: inout YAMLEventStream) -> YAMLScalar? {
+    private func nextKey(_ stream: inout YAMLEventStream) -> YAMLScalarRef? {
         if case .scalar(let key)? = stream.next() { return key }
         return nil
     }
 
     // MARK: commands
 
-    private mutating func decodeCommand(_ key: YAMLScalar, _ value: YAMLEvent, _ stream: inout YAMLEventStream) {
+    private mutating func decodeCommand(_ key: YAMLScalarRef, _ value: YAMLEvent, _ stream: inout YAMLEventStream) {
         let errorsBefore = diagnostics.errorCount
-        let name = key.value
+        let name = stream.string(key)
         declaredCommands.append(DeclaredCommand(name: name, location: location(key.span)))
         if !Names.isCommandName(name) {
             let tooLong = name.utf8.count > Names.maxCommandNameLength
@@ -90,17 +89,17 @@ struct ManifestDecoder {
         var help = ""
         var args: [ArgDefinition] = []
         var argNames: [String] = []
-        var bindings: [(key: YAMLScalar, action: CommandAction?, value: YAMLSpan)] = []
+        var bindings: [(key: CommandKey, span: YAMLSpan, action: CommandAction?, value: YAMLSpan)] = []
         var shellScript: YAMLScalar?
         while let field = nextKey(&stream) {
             guard let fieldValue = stream.next() else { return }
             let valueSpan = fieldValue.span ?? field.span
-            switch field.value {
-            case "help":
+            switch stream.match(field, as: CommandKey.self) {
+            case .help?:
                 if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value }
-            case "args":
+            case .args?:
                 (args, argNames) = decodeArgs(fieldValue, key: field, &stream)
-            case "handler":
+            case .handler?:
                 var action: CommandAction?
                 if let text = string(fieldValue, what: "`handler`", key: field, &stream) {
                     if text.value.isEmpty {
@@ -109,10 +108,10 @@ struct ManifestDecoder {
                         action = .handler(text.value)
                     }
                 }
-                bindings.append((field, action, valueSpan))
-            case "exec":
-                bindings.append((field, decodeExec(fieldValue, key: field, &stream).map(CommandAction.exec), valueSpan))
-            case "sh":
+                bindings.append((.handler, field.span, action, valueSpan))
+            case .exec?:
+                bindings.append((.exec, field.span, decodeExec(fieldValue, key: field, &stream).map(CommandAction.exec), valueSpan))
+            case .sh?:
                 var action: CommandAction?
                 if let text = string(fieldValue, what: "`sh`", key: field, &stream) {
                     if text.value.allSatisfy(\.isWhitespace) {
@@ -122,9 +121,9 @@ struct ManifestDecoder {
                         shellScript = text
                     }
                 }
-                bindings.append((field, action, valueSpan))
-            default:
-                unknownKey(field, known: Self.commandKeys, context: "in command `\(name)`")
+                bindings.append((.sh, field.span, action, valueSpan))
+            case nil:
+                unknownKey(field, known: Self.commandKeys, context: "in command `\(name)`", stream)
                 stream.skipValue(startingWith: fieldValue)
             }
         }
@@ -134,8 +133,8 @@ struct ManifestDecoder {
                    help: "add one: `handler: NAME` (a Swift handler), `exec: [PROGRAM, ARG...]` (a program) or `sh: SCRIPT` (a shell script)")
         } else if bindings.count > 1 {
             report(.conflictingBindings,
-                   "command `\(name)` has both `\(bindings[0].key.value)` and `\(bindings[1].key.value)`",
-                   bindings[1].key.span, help: "a command has exactly one of `handler`, `exec` and `sh`")
+                   "command `\(name)` has both `\(bindings[0].key.spelling)` and `\(bindings[1].key.spelling)`",
+                   bindings[1].span, help: "a command has exactly one of `handler`, `exec` and `sh`")
         }
         let action = bindings.count == 1 ? bindings[0].action : nil
         if case .exec(let template)? = action {
@@ -157,7 +156,7 @@ struct ManifestDecoder {
 
     // MARK: exec
 
-    private mutating func decodeExec(_ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) -> ExecTemplate? {
+    private mutating func decodeExec(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ExecTemplate? {
         var elements: [YAMLScalar] = []
         switch value {
         case .scalar:
@@ -272,14 +271,16 @@ struct ManifestDecoder {
     // MARK: args
 
     /// The args that decoded, and every declared arg name (for placeholder checks).
-    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]) {
+    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]) {
         guard mapping(value, what: "`args`", key: key, &stream) else { return ([], []) }
         var args: [ArgDefinition] = []
-        var keys: [YAMLScalar] = []
+        var names: [String] = []
+        var spans: [YAMLSpan] = []
         while let argKey = nextKey(&stream) {
             guard let spec = stream.next() else { break }
-            let name = argKey.value
-            keys.append(argKey)
+            let name = stream.string(argKey)
+            names.append(name)
+            spans.append(argKey.span)
             var nameOK = true
             if !Names.isArgName(name) {
                 report(.invalidArgName, "invalid arg name `\(name)`", argKey.span,
@@ -295,15 +296,15 @@ struct ManifestDecoder {
             }
         }
         for arg in args where arg.isFlag {
-            if let other = keys.first(where: { $0.value.hasPrefix("no_") && $0.value.utf8.dropFirst(3).elementsEqual(arg.name.utf8) }) {
-                report(.optionCollision, "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `\(other.value)`",
-                       other.span, help: "rename one of the two")
+            if let other = names.firstIndex(where: { $0.hasPrefix("no_") && $0.utf8.dropFirst(3).elementsEqual(arg.name.utf8) }) {
+                report(.optionCollision, "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `\(names[other])`",
+                       spans[other], help: "rename one of the two")
             }
         }
-        return (args, keys.map(\.value))
+        return (args, names)
     }
 
-    private mutating func decodeArg(name: String, _ value: YAMLEvent, key: YAMLScalar, _ stream: inout YAMLEventStream) -> ArgDefinition? {
+    private mutating func decodeArg(name: String, _ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ArgDefinition? {
         let argLocation = location(key.span)
         switch value {
         case .scalar(let scalar):
@@ -312,7 +313,7 @@ struct ManifestDecoder {
                        help: "write a type (`\(name): str`) or a mapping (`\(name): {type: int, default: 1}`)")
                 return nil
             }
-            guard let type = argType(scalar, arg: name) else { return nil }
+            guard let type = argType(stream.scalar(scalar), arg: name) else { return nil }
             return ArgDefinition(name: name, type: type, location: argLocation)
         case .sequenceStart(let span):
             report(.wrongKind, "arg `\(name)` must be a type name or a mapping, found a sequence", span)
@@ -324,41 +325,41 @@ struct ManifestDecoder {
             var ok = true
             var type = ArgType.str
             var defaultEvent: YAMLEvent?
-            var required: (Bool, YAMLScalar)?
+            var required: (Bool, YAMLScalarRef)?
             var help = ""
             while let field = nextKey(&stream) {
                 guard let fieldValue = stream.next() else { return nil }
-                switch field.value {
-                case "type":
+                switch stream.match(field, as: ArgKey.self) {
+                case .type?:
                     if let text = string(fieldValue, what: "`type`", key: field, &stream), let parsed = argType(text, arg: name) {
                         type = parsed
                     } else {
                         ok = false
                     }
-                case "default":
+                case .default?:
                     defaultEvent = fieldValue
                     if case .scalar = fieldValue {} else {
                         report(.wrongKind, "default of `\(name)` must be a single value, found \(fieldValue.kindDescription)", fieldValue.span ?? field.span)
                         stream.skipValue(startingWith: fieldValue)
                         ok = false
                     }
-                case "required":
+                case .required?:
                     if let value = plainBool(fieldValue, what: "`required`", key: field, &stream) {
                         required = (value, field)
                     } else {
                         ok = false
                     }
-                case "help":
+                case .help?:
                     if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value } else { ok = false }
-                default:
-                    unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`")
+                case nil:
+                    unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`", stream)
                     stream.skipValue(startingWith: fieldValue)
                     ok = false
                 }
             }
             var value: ArgValue?
             if case .scalar(let scalar)? = defaultEvent {
-                guard ok, let parsed = defaultValue(scalar, type: type, arg: name, key: key) else { return nil }
+                guard ok, let parsed = defaultValue(stream.scalar(scalar), type: type, arg: name, key: key) else { return nil }
                 value = parsed
                 if let (isRequired, requiredKey) = required, isRequired {
                     report(.requiredWithDefault, "arg `\(name)` is required and has a default", requiredKey.span,
@@ -385,7 +386,7 @@ struct ManifestDecoder {
         return nil
     }
 
-    private mutating func defaultValue(_ scalar: YAMLScalar, type: ArgType, arg: String, key: YAMLScalar) -> ArgValue? {
+    private mutating func defaultValue(_ scalar: YAMLScalar, type: ArgType, arg: String, key: YAMLScalarRef) -> ArgValue? {
         if scalar.isPlainNull {
             report(.nullValue, "default of `\(arg)` has no value", scalar.value.isEmpty ? key.span : scalar.span,
                    help: type == .str ? "write `default: \"\"` for an empty string, or remove `default`" : "give a value, or remove `default`")
@@ -425,7 +426,7 @@ struct ManifestDecoder {
 
     /// True when `event` starts a mapping; otherwise reports what stands
     /// there instead and skips it.
-    private mutating func mapping(_ event: YAMLEvent, what: String, key: YAMLScalar, _ stream: inout YAMLEventStream) -> Bool {
+    private mutating func mapping(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool {
         switch event {
         case .mappingStart:
             return true
@@ -440,7 +441,7 @@ struct ManifestDecoder {
     }
 
     /// A text scalar, not null. Any scalar's text is a string (`help: 42` is "42").
-    private mutating func string(_ event: YAMLEvent, what: String, key: YAMLScalar?, _ stream: inout YAMLEventStream) -> YAMLScalar? {
+    private mutating func string(_ event: YAMLEvent, what: String, key: YAMLScalarRef?, _ stream: inout YAMLEventStream) -> YAMLScalar? {
         guard case .scalar(let scalar) = event else {
             report(.wrongKind, "\(what) must be a string, found \(event.kindDescription)", event.span ?? key?.span ?? YAMLSpan(line: 1, column: 1))
             stream.skipValue(startingWith: event)
@@ -451,23 +452,25 @@ struct ManifestDecoder {
                    help: "write `\"\"` for an empty string, or remove it")
             return nil
         }
-        return scalar
+        return stream.scalar(scalar)
     }
 
-    private mutating func plainBool(_ event: YAMLEvent, what: String, key: YAMLScalar, _ stream: inout YAMLEventStream) -> Bool? {
-        if case .scalar(let scalar) = event, scalar.style == .plain, let value = ValueSyntax.parseBool(scalar.value) {
-            return value
+    private mutating func plainBool(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool? {
+        if case .scalar(let scalar) = event, scalar.style == .plain {
+            if stream.text(of: scalar, is: "true") { return true }
+            if stream.text(of: scalar, is: "false") { return false }
         }
-        let found = if case .scalar(let scalar) = event { scalar.isPlainNull ? "nothing" : "`\(scalar.value)`" } else { event.kindDescription }
+        let found = if case .scalar(let scalar) = event { scalar.isPlainNull ? "nothing" : "`\(stream.string(scalar))`" } else { event.kindDescription }
         let span = if case .scalar(let scalar) = event, scalar.isPlainNull { key.span } else { event.span ?? key.span }
         report(.invalidBool, "\(what) must be `true` or `false`, found \(found)", span)
         stream.skipValue(startingWith: event)
         return nil
     }
 
-    private mutating func unknownKey(_ key: YAMLScalar, known: [String], context: String) {
-        let suggestion = Suggestion.closest(to: key.value, in: known)
-        report(.unknownKey, "unknown key `\(key.value)` \(context)", key.span,
+    private mutating func unknownKey(_ key: YAMLScalarRef, known: [String], context: String, _ stream: borrowing YAMLEventStream) {
+        let name = stream.string(key)
+        let suggestion = Suggestion.closest(to: name, in: known)
+        report(.unknownKey, "unknown key `\(name)` \(context)", key.span,
                help: suggestion.map { "did you mean `\($0)`?" }
                    ?? "the keys here are " + known.map { "`\($0)`" }.joined(separator: ", "))
     }
@@ -478,5 +481,52 @@ struct ManifestDecoder {
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {
         diagnostics.append(Diagnostic(code, message, at: location(span), help: help))
+    }
+}
+
+/// A key with a fixed spelling, matched against a scalar's bytes without
+/// making a `String` of it.
+protocol ManifestKey: CaseIterable {
+    var spelling: StaticString { get }
+}
+
+extension ManifestKey {
+    var name: String { spelling.description }
+}
+
+/// The keys of a command's spec.
+enum CommandKey: ManifestKey {
+    case help, args, handler, exec, sh
+
+    var spelling: StaticString {
+        switch self {
+        case .help: "help"
+        case .args: "args"
+        case .handler: "handler"
+        case .exec: "exec"
+        case .sh: "sh"
+        }
+    }
+}
+
+/// The keys of an arg's spec.
+enum ArgKey: ManifestKey {
+    case type, `default`, required, help
+
+    var spelling: StaticString {
+        switch self {
+        case .type: "type"
+        case .default: "default"
+        case .required: "required"
+        case .help: "help"
+        }
+    }
+}
+
+extension YAMLEventStream {
+    /// The key of `Key` that `scalar` spells, if any.
+    func match<Key: ManifestKey>(_ scalar: YAMLScalarRef, as _: Key.Type) -> Key? {
+        for key in Key.allCases where text(of: scalar, is: key.spelling) { return key }
+        return nil
     }
 }

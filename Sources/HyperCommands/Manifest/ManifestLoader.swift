@@ -105,7 +105,7 @@ public struct ManifestLoader: Sendable {
         let root = files.first.map { Path.parent(Path.parent($0.absolute)) }
             ?? paths.first.map { Path.parent(Path.absolute($0, from: workingDirectory)) }
             ?? workingDirectory
-        var sources: [String: SourceText] = [:]
+        var contents: [String: [UInt8]] = [:]
         var commands: [CommandDefinition] = []
         var declared: [DeclaredCommand] = []
         var commandCount = 0
@@ -113,9 +113,11 @@ public struct ManifestLoader: Sendable {
         let decoded = files.count >= 4
             ? ParallelMap.map(files) { Self.decodeFile(shown: $0.shown, absolute: $0.absolute) }
             : files.map { Self.decodeFile(shown: $0.shown, absolute: $0.absolute) }
+        commands.reserveCapacity(decoded.reduce(0) { $0 + $1.commands.count })
+        declared.reserveCapacity(decoded.reduce(0) { $0 + $1.declared.count })
         for file in decoded {
             diagnostics += file.diagnostics
-            if let text = file.text { sources[file.shown] = text }
+            if let bytes = file.bytes { contents[file.shown] = bytes }
             if let input = file.input { inputs.files.append(input) }
             commands += file.commands
             declared += file.declared
@@ -125,10 +127,13 @@ public struct ManifestLoader: Sendable {
         checks.run(declared: declared, commands: commands)
         diagnostics += checks.diagnostics
         let failed = checks.failedCommands
+        if !failed.isEmpty {
+            commands.removeAll { failed.contains($0.name) }
+        }
         return ManifestLoad(
             files: files.map(\.shown),
-            sources: sources,
-            commands: commands.filter { !failed.contains($0.name) },
+            sources: Self.sources(of: diagnostics, in: contents),
+            commands: commands,
             diagnostics: diagnostics.sortedByLocation(fileOrder: files.map(\.shown)),
             commandCount: commandCount,
             projectRoot: root,
@@ -143,7 +148,7 @@ public struct ManifestLoader: Sendable {
         let decoded = decodeBytes(bytes, shown: file)
         return ManifestLoad(
             files: [file],
-            sources: decoded.text.map { [file: $0] } ?? [:],
+            sources: sources(of: decoded.diagnostics, in: [file: bytes]),
             commands: decoded.commands,
             diagnostics: decoded.diagnostics.sortedByLocation(fileOrder: [file]),
             commandCount: decoded.declared.count,
@@ -151,10 +156,22 @@ public struct ManifestLoader: Sendable {
         )
     }
 
+    /// The text, split into lines, of each file a diagnostic points into:
+    /// only those files ever show a source line, so only they pay for
+    /// finding line breaks.
+    static func sources(of diagnostics: [Diagnostic], in contents: [String: [UInt8]]) -> [String: SourceText] {
+        var sources: [String: SourceText] = [:]
+        for diagnostic in diagnostics {
+            guard let file = diagnostic.location?.file, sources[file] == nil, let bytes = contents[file] else { continue }
+            sources[file] = SourceText(bytes)
+        }
+        return sources
+    }
+
     /// What one manifest file yields on its own.
     struct DecodedFile: Sendable {
         var shown: String
-        var text: SourceText?
+        var bytes: [UInt8]?
         var input: ManifestInputs.File?
         var diagnostics: [Diagnostic] = []
         var commands: [CommandDefinition] = []
@@ -184,10 +201,9 @@ public struct ManifestLoader: Sendable {
     /// Decodes manifest bytes.
     static func decodeBytes(_ bytes: [UInt8], shown: String) -> DecodedFile {
         var result = DecodedFile(shown: shown)
-        let text = SourceText(bytes)
-        result.text = text
+        result.bytes = bytes
         var decoder = ManifestDecoder(file: shown)
-        let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes, text: text) { stream in decoder.decode(&stream) }
+        let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes) { stream in decoder.decode(&stream) }
         for problem in problems {
             result.diagnostics.append(Diagnostic(
                 code(for: problem.kind), problem.message,
