@@ -69,6 +69,7 @@ final class LibYAMLParser {
 
     /// The next event, its text appended to `text`; nil when libyaml fails
     /// (then `failure` says why).
+    @inline(__always)
     func next(appendingTextTo text: inout [UInt8]) -> ParserEvent? {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else {
@@ -79,6 +80,7 @@ final class LibYAMLParser {
         return convert(&event, text: &text)
     }
 
+    @inline(__always)
     private func convert(_ event: inout yaml_event_t, text: inout [UInt8]) -> ParserEvent {
         let start = Self.mark(event.start_mark)
         switch event.type {

@@ -62,7 +62,12 @@ public struct YAMLEventStream {
         case mappingValue
     }
 
-    private var frames: [Frame] = []
+    /// The innermost open collection, kept apart from the outer ones so the
+    /// per-event checks touch no array.
+    private var top: Frame?
+    private var outerFrames: [Frame] = []
+    /// How many collections are open.
+    private var depth = 0
     private var keyStarts: [Int] = []
     private var keys: [YAMLScalarRef] = []
     private var largeIndexes: [Int: [String: Int]] = [:]
@@ -167,7 +172,7 @@ public struct YAMLEventStream {
         }
         while !finished {
             guard let raw = rawNext() else { return nil }
-            if frames.last == .mappingKey {
+            if top == .mappingKey {
                 switch raw {
                 case .mappingEnd:
                     popFrame()
@@ -180,7 +185,7 @@ public struct YAMLEventStream {
                         continue
                     }
                     keys.append(key)
-                    frames[frames.count - 1] = .mappingValue
+                    top = .mappingValue
                     return .scalar(key)
                 case .mappingStart(let span), .sequenceStart(let span):
                     let kind = if case .mappingStart = raw { "a mapping" } else { "a sequence" }
@@ -197,11 +202,11 @@ public struct YAMLEventStream {
                 valueDone()
                 return .scalar(scalar)
             case .mappingStart(let span):
-                frames.append(.mappingKey)
+                push(.mappingKey)
                 keyStarts.append(keys.count)
                 return .mappingStart(span)
             case .sequenceStart(let span):
-                frames.append(.sequence)
+                push(.sequence)
                 keyStarts.append(keys.count)
                 return .sequenceStart(span)
             case .sequenceEnd, .mappingEnd:
@@ -218,8 +223,8 @@ public struct YAMLEventStream {
     public mutating func skipValue(startingWith event: YAMLEvent) {
         switch event {
         case .mappingStart, .sequenceStart:
-            let depth = frames.count
-            while frames.count >= depth {
+            let level = depth
+            while depth >= level {
                 guard case .some = next() else { return }
             }
         default:
@@ -242,7 +247,7 @@ public struct YAMLEventStream {
         }
         // Most mappings have a handful of keys: a linear scan beats hashing
         // until a mapping grows, then a dictionary takes over.
-        let level = frames.count - 1
+        let level = depth - 1
         let start = keyStarts[level]
         var firstLine: Int?
         if keys.count - start < Self.linearScanLimit {
@@ -271,15 +276,24 @@ public struct YAMLEventStream {
     }
 
     /// After a value completes inside a mapping, the next event is a key.
+    @inline(__always)
     private mutating func valueDone() {
-        if frames.last == .mappingValue { frames[frames.count - 1] = .mappingKey }
+        if top == .mappingValue { top = .mappingKey }
+    }
+
+    @inline(__always)
+    private mutating func push(_ frame: Frame) {
+        if let top { outerFrames.append(top) }
+        top = frame
+        depth += 1
     }
 
     private mutating func popFrame() {
-        let level = frames.count - 1
-        keys.removeSubrange(keyStarts[level]...)
+        let level = depth - 1
+        keys.removeLast(keys.count - keyStarts[level])
         keyStarts.removeLast()
-        frames.removeLast()
+        top = outerFrames.popLast()
+        depth -= 1
         if !largeIndexes.isEmpty { largeIndexes[level] = nil }
     }
 
@@ -299,7 +313,7 @@ public struct YAMLEventStream {
             switch raw {
             case .mappingStart, .sequenceStart:
                 depth += 1
-                if frames.count + depth > limits.maxDepth {
+                if self.depth + depth > limits.maxDepth {
                     stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", raw.span ?? YAMLSpan(line: 1, column: 1))
                     return
                 }
@@ -336,6 +350,7 @@ public struct YAMLEventStream {
         while case .some = rawNext() {}
     }
 
+    @inline(__always)
     private mutating func rawNext() -> YAMLEvent? {
         guard !finished, let event = parserNext() else { return nil }
         switch event {
@@ -357,7 +372,7 @@ public struct YAMLEventStream {
             return nil
         case .sequenceStart(let span, let properties), .mappingStart(let span, let properties):
             guard accept(properties, span: span) else { return nil }
-            if frames.count + 1 > limits.maxDepth {
+            if depth + 1 > limits.maxDepth {
                 stop(.tooDeep, "nesting is deeper than \(limits.maxDepth) levels", span)
                 return nil
             }
@@ -382,6 +397,7 @@ public struct YAMLEventStream {
     }
 
     /// Anchors stop reading; tags are reported and reading goes on.
+    @inline(__always)
     private mutating func accept(_ properties: NodeProperties, span: YAMLSpan) -> Bool {
         if properties.hasAnchor {
             stop(.anchorOrAlias, "anchors are not allowed", span,
@@ -401,6 +417,7 @@ public struct YAMLEventStream {
         stoppedEarly = true
     }
 
+    @inline(__always)
     private mutating func parserNext() -> ParserEvent? {
         if let event = parser.next(appendingTextTo: &text) { return event }
         if let failure = parser.failure {

@@ -188,6 +188,14 @@ struct ManifestDecoder {
         var ok = true
         var programText = program.value
         switch ExecTemplate.parseElement(program.value) {
+        case .success(let parts) where parts.count == 1:
+            if case .literal(let text) = parts[0] {
+                programText = text
+            } else {
+                report(.placeholderInProgram, "the program of `exec` cannot contain a placeholder", program.span,
+                       help: "name the program literally; pass values as the following elements")
+                ok = false
+            }
         case .success(let parts):
             if parts.contains(where: { if case .placeholder = $0 { true } else { false } }) {
                 report(.placeholderInProgram, "the program of `exec` cannot contain a placeholder", program.span,
@@ -394,23 +402,22 @@ struct ManifestDecoder {
         }
         let text = scalar.value
         if type == .str { return .str(text) }
+        let parsed = ValueSyntax.parse(text, as: type)
+        if let parsed, scalar.style == .plain, type == .bool || !ValueSyntax.hasAmbiguousLeadingZero(text) {
+            return parsed
+        }
+        // The rest only words the error.
         let expected = "invalid default for `\(arg)`: expected \(type.rawValue)"
         if scalar.style != .plain {
-            let unquoted = ValueSyntax.parse(text, as: type) != nil
             report(.invalidDefault, "\(expected), got quoted text", scalar.span,
-                   help: unquoted ? "remove the quotes: `default: \(text)`" : nil)
-            return nil
-        }
-        if type != .bool, ValueSyntax.parse(text, as: type) != nil, ValueSyntax.hasAmbiguousLeadingZero(text) {
+                   help: parsed != nil ? "remove the quotes: `default: \(text)`" : nil)
+        } else if parsed != nil {
             report(.invalidDefault, "\(expected), got `\(text)` with a leading zero", scalar.span,
                    help: "YAML 1.1 reads it as octal and YAML 1.2 as decimal; write it without the leading zero")
-            return nil
-        }
-        guard let value = ValueSyntax.parse(text, as: type) else {
+        } else {
             report(.invalidDefault, "\(expected), got `\(text)`", scalar.span, help: Self.typeHint(type))
-            return nil
         }
-        return value
+        return nil
     }
 
     private static func typeHint(_ type: ArgType) -> String? {

@@ -77,7 +77,12 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Loads manifest files and folders (each folder's manifests, as above).
-    public func load(paths: [String]) -> ManifestLoad {
+    ///
+    /// With `keepingCommands` false the definitions are checked and then
+    /// dropped, file by file: `hyper validate` needs only the diagnostics and
+    /// the count, and keeping 10,000 definitions would cost more memory and
+    /// time than checking them.
+    public func load(paths: [String], keepingCommands: Bool = true) -> ManifestLoad {
         var diagnostics: [Diagnostic] = []
         var files: [(shown: String, absolute: String)] = []
         var inputs = ManifestInputs()
@@ -109,11 +114,26 @@ public struct ManifestLoader: Sendable {
         var commands: [CommandDefinition] = []
         var declared: [DeclaredCommand] = []
         var commandCount = 0
-        // Files decode independently: on several cores when there are enough.
-        let decoded = files.count >= 4
-            ? ParallelMap.map(files) { Self.decodeFile(shown: $0.shown, absolute: $0.absolute) }
-            : files.map { Self.decodeFile(shown: $0.shown, absolute: $0.absolute) }
-        commands.reserveCapacity(decoded.reduce(0) { $0 + $1.commands.count })
+        let checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
+        // Files decode and their bindings are checked independently: on
+        // several cores when there are enough files.
+        let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String)) -> DecodedFile in
+            var decoded = Self.decodeFile(shown: file.shown, absolute: file.absolute)
+            var bindingChecks = checks
+            bindingChecks.checkBindings(decoded.commands)
+            decoded.checkDiagnostics = bindingChecks.diagnostics
+            let failed = bindingChecks.failedCommands
+            if !keepingCommands {
+                decoded.commands = []
+            } else if !failed.isEmpty {
+                decoded.commands.removeAll { failed.contains($0.name) }
+            }
+            return decoded
+        }
+        let decoded = files.count >= 4 ? ParallelMap.map(files, decodeAndCheck) : files.map(decodeAndCheck)
+        if keepingCommands {
+            commands.reserveCapacity(decoded.reduce(0) { $0 + $1.commands.count })
+        }
         declared.reserveCapacity(decoded.reduce(0) { $0 + $1.declared.count })
         for file in decoded {
             diagnostics += file.diagnostics
@@ -123,10 +143,12 @@ public struct ManifestLoader: Sendable {
             declared += file.declared
             commandCount += file.declared.count
         }
-        var checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
-        checks.run(declared: declared, commands: commands)
-        diagnostics += checks.diagnostics
-        let failed = checks.failedCommands
+        // Name checks report before binding checks, in the order of files.
+        var nameChecks = checks
+        nameChecks.checkNames(declared)
+        diagnostics += nameChecks.diagnostics
+        for file in decoded { diagnostics += file.checkDiagnostics }
+        let failed = nameChecks.failedCommands
         if !failed.isEmpty {
             commands.removeAll { failed.contains($0.name) }
         }
@@ -176,6 +198,8 @@ public struct ManifestLoader: Sendable {
         var diagnostics: [Diagnostic] = []
         var commands: [CommandDefinition] = []
         var declared: [DeclaredCommand] = []
+        /// What the binding checks found (project-wide checks come later).
+        var checkDiagnostics: [Diagnostic] = []
     }
 
     /// Reads and decodes one manifest file.

@@ -17,15 +17,16 @@ public enum ValueSyntax {
     }
 
     public static func parseInt(_ text: String) -> Int? {
-        var digits = Substring(text)
+        var digits = text.utf8[...]
         var negative = false
-        if let sign = digits.first, sign == "+" || sign == "-" {
-            negative = sign == "-"
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard !digits.isEmpty else { return nil }
         var value = 0
-        for byte in digits.utf8 {
+        for byte in digits {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
             let digit = Int(byte - 0x30)
             let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
             let (next, overflowB) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
@@ -80,9 +81,9 @@ public enum ValueSyntax {
     /// True for a number whose whole part has a leading zero (`010`, `-07`,
     /// `00.5`): octal in YAML 1.1, decimal in 1.2, so a manifest may not write it.
     public static func hasAmbiguousLeadingZero(_ text: String) -> Bool {
-        var digits = Substring(text)
-        if let sign = digits.first, sign == "+" || sign == "-" { digits = digits.dropFirst() }
-        let whole = digits.prefix { $0 >= "0" && $0 <= "9" }
-        return whole.count > 1 && whole.first == "0"
+        var digits = text.utf8[...]
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        let whole = digits.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        return whole.count > 1 && whole.first == 0x30
     }
 }

@@ -2,7 +2,11 @@
 /// defined twice or reserved, handlers that are not registered or whose
 /// arguments type disagrees, and relative `exec` programs that are missing or
 /// not executable. Each check runs independently and all report together.
-struct ProjectChecks {
+///
+/// The checks of one command's binding (`checkBindings`) need nothing from
+/// other files, so a load runs them beside decoding, file by file; only the
+/// name checks (`checkNames`) wait for every file.
+struct ProjectChecks: Sendable {
     let projectRoot: String
     let workingDirectory: String
     let handlers: HandlerCatalog
@@ -18,8 +22,9 @@ struct ProjectChecks {
         self.codeCommands = codeCommands
     }
 
-    mutating func run(declared: [DeclaredCommand], commands: [CommandDefinition]) {
-        checkNames(declared)
+    /// Handlers exist and agree with the args; relative programs exist and
+    /// can run.
+    mutating func checkBindings(_ commands: [CommandDefinition]) {
         for command in commands {
             switch command.action {
             case .handler(let name): checkHandler(name, of: command)
@@ -29,8 +34,10 @@ struct ProjectChecks {
         }
     }
 
-    private mutating func checkNames(_ declared: [DeclaredCommand]) {
+    /// No name is reserved, defined in code, or declared twice.
+    mutating func checkNames(_ declared: [DeclaredCommand]) {
         var first: [String: SourceLocation] = [:]
+        first.reserveCapacity(declared.count)
         let inCode = Set(codeCommands)
         for command in declared {
             if Names.reservedCommands.contains(command.name) {
@@ -40,7 +47,7 @@ struct ProjectChecks {
                 fail(command.name, Diagnostic(.duplicateCommand,
                                               "command `\(command.name)` is already defined at \(earlier.file):\(earlier.line):\(earlier.column)",
                                               at: command.location, help: "rename or remove one of the two"))
-            } else if inCode.contains(command.name) {
+            } else if !inCode.isEmpty && inCode.contains(command.name) {
                 fail(command.name, Diagnostic(.duplicateCommand, "command `\(command.name)` is already defined in code", at: command.location,
                                               help: "rename the manifest's command, or remove the one registered in code"))
             }
@@ -115,7 +122,7 @@ struct ProjectChecks {
     /// up on PATH at run time, and absolute paths belong to the machine.
     private mutating func checkProgram(_ template: ExecTemplate, of command: CommandDefinition) {
         let program = template.program
-        guard program.contains("/"), !program.hasPrefix("/") else { return }
+        guard program.utf8.contains(UInt8(ascii: "/")), program.utf8.first != UInt8(ascii: "/") else { return }
         let path = Path.absolute(program, from: projectRoot)
         let shown = Path.display(path, from: workingDirectory)
         switch FileSystem.kind(path) {
