@@ -100,8 +100,6 @@ final class LibYAMLParser {
             let data = event.data.scalar
             let count = Int(data.length)
             let range = Self.append(data.value, count: count, to: &text)
-            // A `\0` escape is the only way a NUL reaches a value: the bytes were checked before parsing.
-            let hasNUL = count > 0 && memchr(data.value, 0, count) != nil
             let style: YAMLScalarStyle = switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
             case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
@@ -109,6 +107,9 @@ final class LibYAMLParser {
             case YAML_FOLDED_SCALAR_STYLE: .folded
             default: .plain
             }
+            // A `\0` escape in double quotes is the only way a NUL reaches a
+            // value: the bytes were checked before parsing.
+            let hasNUL = style == .doubleQuoted && count > 0 && memchr(data.value, 0, count) != nil
             let isPlainNull = style == .plain && Self.isNullSpelling(data.value, count: count)
             let scalar = YAMLScalarRef(text: range, style: style, span: Self.span(start, Self.mark(event.end_mark)),
                                        isPlainNull: isPlainNull)

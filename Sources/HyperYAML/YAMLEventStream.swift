@@ -70,7 +70,8 @@ public struct YAMLEventStream {
     private var depth = 0
     private var keyStarts: [Int] = []
     private var keys: [YAMLScalarRef] = []
-    private var largeIndexes: [Int: [String: Int]] = [:]
+    /// By depth: the keys of a large mapping, to the line of their first use.
+    private var largeIndexes: [[String: Int]?] = []
     /// The text of every scalar and tag read so far, back to back. Never
     /// trimmed while reading, so a `YAMLScalarRef` holds for the whole document.
     private var text: [UInt8] = []
@@ -256,6 +257,7 @@ public struct YAMLEventStream {
                 break
             }
         } else {
+            while largeIndexes.count <= level { largeIndexes.append(nil) }
             if largeIndexes[level] == nil {
                 var index: [String: Int] = [:]
                 for earlier in keys[start...] {
@@ -294,7 +296,7 @@ public struct YAMLEventStream {
         keyStarts.removeLast()
         top = outerFrames.popLast()
         depth -= 1
-        if !largeIndexes.isEmpty { largeIndexes[level] = nil }
+        if level < largeIndexes.count, largeIndexes[level] != nil { largeIndexes[level] = nil }
     }
 
     /// Skips one whole node (the value of a refused key).

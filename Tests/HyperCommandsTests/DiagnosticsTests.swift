@@ -26,6 +26,22 @@ import Testing
         #expect(DiagnosticRenderer.visible("tab\there") == "tab\there")
     }
 
+    /// A file whose bytes were not kept is read again for its source lines,
+    /// but only while it still holds what was decoded.
+    @Test func sourceLinesAreReadAgainOnlyWhenUnchanged() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hyper-source-\(getpid()).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let decoded = Array("commands:\n  a: {exec: [x]}\n".utf8)
+        try Data(decoded).write(to: URL(fileURLWithPath: path))
+        let diagnostic = Diagnostic(.duplicateCommand, "dup", at: SourceLocation(file: "shown.yaml", line: 2, column: 3))
+        let signature = try #require(FileSystem.signature(path))
+        let same = ManifestInputs.File(path: path, signature: signature, contentHash: ContentHash.of(decoded))
+        let sources = ManifestLoader.sources(of: [diagnostic], in: [:], readingAgain: ["shown.yaml": same])
+        #expect(sources["shown.yaml"]?.line(2) == "  a: {exec: [x]}")
+        let edited = ManifestInputs.File(path: path, signature: signature, contentHash: ContentHash.of(Array("other".utf8)))
+        #expect(ManifestLoader.sources(of: [diagnostic], in: [:], readingAgain: ["shown.yaml": edited]).isEmpty)
+    }
+
     @Test func githubEscaping() {
         #expect(DiagnosticRenderer.escapeData("50% done\nnext\r") == "50%25 done%0Anext%0D")
         #expect(DiagnosticRenderer.escapeProperty("a:b,c") == "a%3Ab%2Cc")

@@ -128,6 +128,9 @@ public struct ManifestLoader: Sendable {
             } else if !failed.isEmpty {
                 decoded.commands.removeAll { failed.contains($0.name) }
             }
+            // Only a file with problems of its own is likely to show a source
+            // line; the others are read again if a project check needs them.
+            if decoded.diagnostics.isEmpty && decoded.checkDiagnostics.isEmpty { decoded.bytes = nil }
             return decoded
         }
         let decoded = files.count >= 4 ? ParallelMap.map(files, decodeAndCheck) : files.map(decodeAndCheck)
@@ -135,9 +138,10 @@ public struct ManifestLoader: Sendable {
             commands.reserveCapacity(decoded.reduce(0) { $0 + $1.commands.count })
         }
         declared.reserveCapacity(decoded.reduce(0) { $0 + $1.declared.count })
+        var readAgain: [String: ManifestInputs.File] = [:]
         for file in decoded {
             diagnostics += file.diagnostics
-            if let bytes = file.bytes { contents[file.shown] = bytes }
+            if let bytes = file.bytes { contents[file.shown] = bytes } else if let input = file.input { readAgain[file.shown] = input }
             if let input = file.input { inputs.files.append(input) }
             commands += file.commands
             declared += file.declared
@@ -154,7 +158,7 @@ public struct ManifestLoader: Sendable {
         }
         return ManifestLoad(
             files: files.map(\.shown),
-            sources: Self.sources(of: diagnostics, in: contents),
+            sources: Self.sources(of: diagnostics, in: contents, readingAgain: readAgain),
             commands: commands,
             diagnostics: diagnostics.sortedByLocation(fileOrder: files.map(\.shown)),
             commandCount: commandCount,
@@ -181,11 +185,22 @@ public struct ManifestLoader: Sendable {
     /// The text, split into lines, of each file a diagnostic points into:
     /// only those files ever show a source line, so only they pay for
     /// finding line breaks.
-    static func sources(of diagnostics: [Diagnostic], in contents: [String: [UInt8]]) -> [String: SourceText] {
+    ///
+    /// A file whose bytes were not kept is read again, and used only if its
+    /// content hash is still the one decoded: a file edited since shows no
+    /// source line rather than a wrong one.
+    static func sources(of diagnostics: [Diagnostic], in contents: [String: [UInt8]],
+                        readingAgain readAgain: [String: ManifestInputs.File] = [:]) -> [String: SourceText] {
         var sources: [String: SourceText] = [:]
         for diagnostic in diagnostics {
-            guard let file = diagnostic.location?.file, sources[file] == nil, let bytes = contents[file] else { continue }
-            sources[file] = SourceText(bytes)
+            guard let file = diagnostic.location?.file, sources[file] == nil else { continue }
+            if let bytes = contents[file] {
+                sources[file] = SourceText(bytes)
+            } else if let input = readAgain[file],
+                      case .success(let bytes) = FileSystem.readFile(input.path, limit: YAMLLimits.manifest.maxFileBytes),
+                      ContentHash.of(bytes) == input.contentHash {
+                sources[file] = SourceText(bytes)
+            }
         }
         return sources
     }

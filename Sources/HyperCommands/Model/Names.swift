@@ -6,6 +6,15 @@ public enum Names {
     /// Names that hyper's own subcommands use.
     public static let reservedCommands: Set<String> = ["help", "validate", "version", "completions"]
 
+    /// True for a name in `reservedCommands`, found without hashing: every
+    /// declared name is checked.
+    static func isReservedCommand(_ name: String) -> Bool {
+        switch name {
+        case "help", "validate", "version", "completions": true
+        default: false
+        }
+    }
+
     /// A letter, then ASCII letters, digits, `-` or `_`; at most 64 characters.
     public static func isCommandName(_ name: String) -> Bool {
         let bytes = name.utf8

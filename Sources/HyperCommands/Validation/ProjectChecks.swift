@@ -40,10 +40,12 @@ struct ProjectChecks: Sendable {
         first.reserveCapacity(declared.count)
         let inCode = Set(codeCommands)
         for command in declared {
-            if Names.reservedCommands.contains(command.name) {
+            if Names.isReservedCommand(command.name) {
                 fail(command.name, Diagnostic(.reservedCommandName, "`\(command.name)` is a built-in command of hyper", at: command.location,
                                               help: "choose another name; reserved: " + Names.reservedCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")))
-            } else if let earlier = first[command.name] {
+            } else if let earlier = first.updateValue(command.location, forKey: command.name) {
+                // One lookup per name; only a duplicate pays a second to keep the first place.
+                first[command.name] = earlier
                 fail(command.name, Diagnostic(.duplicateCommand,
                                               "command `\(command.name)` is already defined at \(earlier.file):\(earlier.line):\(earlier.column)",
                                               at: command.location, help: "rename or remove one of the two"))
@@ -51,7 +53,6 @@ struct ProjectChecks: Sendable {
                 fail(command.name, Diagnostic(.duplicateCommand, "command `\(command.name)` is already defined in code", at: command.location,
                                               help: "rename the manifest's command, or remove the one registered in code"))
             }
-            if first[command.name] == nil { first[command.name] = command.location }
         }
     }
 
