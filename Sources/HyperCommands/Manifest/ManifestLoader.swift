@@ -65,6 +65,11 @@ public struct ManifestLoader: Sendable {
     /// in byte order of their names. Names starting with `.` (editor
     /// leftovers) are skipped.
     public static func manifestFiles(in folder: String) -> [String]? {
+        manifestNames(in: folder)?.map { Path.join(folder, $0) }
+    }
+
+    /// The names of the manifests in a folder, in the order above.
+    static func manifestNames(in folder: String) -> [String]? {
         guard let entries = FileSystem.listWithKinds(folder) else { return nil }
         return entries
             .filter { entry in
@@ -73,7 +78,6 @@ public struct ManifestLoader: Sendable {
             }
             .map(\.name)
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            .map { Path.join(folder, $0) }
     }
 
     /// Loads manifest files and folders (each folder's manifests, as above).
@@ -90,12 +94,14 @@ public struct ManifestLoader: Sendable {
             let absolute = Path.absolute(path, from: workingDirectory)
             switch FileSystem.kind(absolute) {
             case .directory:
-                guard let inside = Self.manifestFiles(in: absolute) else {
+                guard let names = Self.manifestNames(in: absolute) else {
                     diagnostics.append(Diagnostic(.unreadable, "cannot read folder `\(display(absolute))`: \(FileSystem.errorText())", at: nil))
                     continue
                 }
-                inputs.folders.append((absolute, inside.map(Path.lastComponent)))
-                files += inside.map { (display($0), $0) }
+                inputs.folders.append((absolute, names))
+                // A name has no `/`: the folder is shown once and each name joined to it.
+                let shownFolder = display(absolute)
+                files += names.map { (Path.join(shownFolder, $0), Path.join(absolute, $0)) }
             case .file:
                 files.append((display(absolute), absolute))
             case .missing:
