@@ -102,13 +102,6 @@ public struct YAMLEventStream {
         Self.text(scalar.text, in: text, is: literal)
     }
 
-    /// Runs `body` over a scalar's UTF-8 bytes.
-    public func withUTF8<Result>(_ scalar: YAMLScalarRef, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        text.withUnsafeBufferPointer { buffer in
-            body(UnsafeBufferPointer(rebasing: buffer[scalar.text.offset..<(scalar.text.offset + scalar.text.count)]))
-        }
-    }
-
     // The stream's own reads go through these static forms, which borrow
     // only the text buffer: a method call on `self` from a mutating method
     // would copy the whole stream.
