@@ -7,8 +7,7 @@
 enum ByteCheck {
     static func firstProblem(in bytes: [UInt8]) -> YAMLProblem? {
         let count = bytes.count
-        let hasByteOrderMark = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        var index = hasByteOrderMark ? 3 : 0
+        var index = SourceText.startsWithByteOrderMark(bytes) ? 3 : 0
         // Lines are counted only once a problem needs a position.
         var text: SourceText { SourceText(bytes) }
         if count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {

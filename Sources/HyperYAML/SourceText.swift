@@ -92,7 +92,9 @@ public struct SourceText: Sendable {
     }
 
     /// True when the text starts with a UTF-8 byte order mark.
-    public var hasByteOrderMark: Bool {
+    public var hasByteOrderMark: Bool { Self.startsWithByteOrderMark(bytes) }
+
+    static func startsWithByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     }
 }

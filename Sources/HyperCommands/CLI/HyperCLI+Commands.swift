@@ -116,15 +116,7 @@ extension HyperCLI {
     /// Runs a Swift handler to completion from synchronous code.
     private func runBlocking(_ run: @escaping CommandHandler, name: String, values: ParsedArguments) -> Int32 {
         let console = self.console
-        return BlockingTask.run {
-            do {
-                try await run(values)
-                return 0
-            } catch {
-                console.err("Command '\(name)' failed: \(HandlerFailure.reason(error))\n")
-                return 1
-            }
-        }
+        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: console) }
     }
 }
 

@@ -44,8 +44,19 @@ enum BlockingTask {
     }
 }
 
-/// The reason text of a handler's error, for `Command 'x' failed: <reason>`.
-enum HandlerFailure {
+/// Runs a Swift handler the way the CLI and `runCommand` both do: 0 when it
+/// returns, 1 with `Command 'x' failed: <reason>` on standard error when it throws.
+enum HandlerRun {
+    static func status(_ run: CommandHandler, name: String, values: ParsedArguments, console: Console) async -> Int32 {
+        do {
+            try await run(values)
+            return 0
+        } catch {
+            console.err("Command '\(name)' failed: \(reason(error))\n")
+            return 1
+        }
+    }
+
     static func reason(_ error: any Error) -> String {
         if let described = error as? any CustomStringConvertible { return described.description }
         return String(describing: error)

@@ -120,13 +120,7 @@ extension CommandRegistry {
                 return await ChildProcess.wait(for: pid)
             }
         }
-        do {
-            try await run(values)
-            return 0
-        } catch {
-            console.err("Command '\(name)' failed: \(HandlerFailure.reason(error))\n")
-            return 1
-        }
+        return await HandlerRun.status(run, name: name, values: values, console: console)
     }
 }
 

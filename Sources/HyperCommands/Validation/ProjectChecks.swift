@@ -40,9 +40,9 @@ struct ProjectChecks: Sendable {
         first.reserveCapacity(declared.count)
         let inCode = Set(codeCommands)
         for command in declared {
-            if Names.isReservedCommand(command.name) {
+            if Names.reservedCommands.contains(command.name) {
                 fail(command.name, Diagnostic(.reservedCommandName, "`\(command.name)` is a built-in command of hyper", at: command.location,
-                                              help: "choose another name; reserved: " + Names.reservedCommands.sorted().map { "`\($0)`" }.joined(separator: ", ")))
+                                              help: "choose another name; reserved: " + Names.reservedCommands.map { "`\($0)`" }.joined(separator: ", ")))
             } else if let earlier = first.updateValue(command.location, forKey: command.name) {
                 // One lookup per name; only a duplicate pays a second to keep the first place.
                 first[command.name] = earlier
