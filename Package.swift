@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "HyperYAMLTests", dependencies: ["HyperYAML"]),
         .testTarget(name: "HyperCommandsTests", dependencies: ["HyperCommands"]),
         // Drives the built `hyper` binary as a subprocess.
-        .testTarget(name: "HyperEndToEndTests", dependencies: ["hyper", "hyper-example"]),
+        .testTarget(name: "HyperEndToEndTests", dependencies: ["hyper", "hyper-example", "HyperCommands"]),
     ]
 )

@@ -16,5 +16,6 @@ let package = Package(
         .executableTarget(name: "FuzzManifest", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
         .executableTarget(name: "FuzzArguments", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
         .executableTarget(name: "FuzzExecPlan", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
+        .executableTarget(name: "FuzzIndex", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
     ]
 )

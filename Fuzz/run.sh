@@ -37,11 +37,14 @@ echo "found, as it must be"
 exit 0
 fi
 
-for target in FuzzManifest FuzzArguments FuzzExecPlan; do
+for target in FuzzManifest FuzzArguments FuzzExecPlan FuzzIndex; do
   case "$target" in
     FuzzManifest) corpus=corpus/manifest; extra=(-dict=manifest.dict) ;;
     FuzzArguments) corpus=corpus/arguments; extra=() ;;
     FuzzExecPlan) corpus=corpus/exec; extra=() ;;
+    # Seeds: a valid index and the bytes that once made every call trap
+    # (regenerate with `.build/release/FuzzIndex --write-seeds corpus/index`).
+    FuzzIndex) corpus=corpus/index; extra=() ;;
   esac
   work=$(mktemp -d)
   echo "== $target: ${seconds}s"

@@ -50,6 +50,8 @@ final class LibYAMLParser {
     private let input: UnsafeBufferPointer<UInt8>
     /// Set when `next` returns nil.
     private(set) var failure: ParserFailure?
+    /// The input's lines, made only when a scalar spans several lines.
+    private var lines: SourceText?
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -111,7 +113,7 @@ final class LibYAMLParser {
             // value: the bytes were checked before parsing.
             let hasNUL = style == .doubleQuoted && count > 0 && memchr(data.value, 0, count) != nil
             let isPlainNull = style == .plain && Self.isNullSpelling(data.value, count: count)
-            let scalar = YAMLScalarRef(text: range, style: style, span: Self.span(start, Self.mark(event.end_mark)),
+            let scalar = YAMLScalarRef(text: range, style: style, span: span(start, Self.mark(event.end_mark)),
                                        isPlainNull: isPlainNull)
             let properties = NodeProperties(hasAnchor: data.anchor != nil, tag: Self.appendTag(data.tag, to: &text))
             return .scalar(scalar, properties, hasNUL: hasNUL)
@@ -128,7 +130,7 @@ final class LibYAMLParser {
         case YAML_MAPPING_END_EVENT:
             return .mappingEnd
         case YAML_ALIAS_EVENT:
-            return .alias(Self.span(start, Self.mark(event.end_mark)))
+            return .alias(span(start, Self.mark(event.end_mark)))
         default:
             // YAML_NO_EVENT is never returned by a successful parse.
             return .streamEnd
@@ -186,8 +188,12 @@ final class LibYAMLParser {
         YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
-    private static func span(_ start: YAMLMark, _ end: YAMLMark) -> YAMLSpan {
-        YAMLSpan(start: start, length: end.line == start.line ? end.column - start.column : Int.max / 2)
+    /// From `start` to `end`; a span over several lines ends with its first line.
+    private func span(_ start: YAMLMark, _ end: YAMLMark) -> YAMLSpan {
+        if end.line == start.line { return YAMLSpan(start: start, length: end.column - start.column) }
+        if lines == nil { lines = SourceText(Array(input)) }
+        let characters = lines?.line(start.line)?.unicodeScalars.count ?? start.column
+        return YAMLSpan(start: start, length: characters - start.column + 1)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {

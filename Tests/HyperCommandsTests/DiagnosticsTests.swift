@@ -35,10 +35,10 @@ import Testing
         try Data(decoded).write(to: URL(fileURLWithPath: path))
         let diagnostic = Diagnostic(.duplicateCommand, "dup", at: SourceLocation(file: "shown.yaml", line: 2, column: 3))
         let signature = try #require(FileSystem.signature(path))
-        let same = ManifestInputs.File(path: path, signature: signature, contentHash: ContentHash.of(decoded))
+        let same = ManifestInputs.File(path: path, signature: signature, contentHash: ContentHash.of(decoded), digest: nil)
         let sources = ManifestLoader.sources(of: [diagnostic], in: [:], readingAgain: ["shown.yaml": same])
         #expect(sources["shown.yaml"]?.line(2) == "  a: {exec: [x]}")
-        let edited = ManifestInputs.File(path: path, signature: signature, contentHash: ContentHash.of(Array("other".utf8)))
+        let edited = ManifestInputs.File(path: path, signature: signature, contentHash: ContentHash.of(Array("other".utf8)), digest: nil)
         #expect(ManifestLoader.sources(of: [diagnostic], in: [:], readingAgain: ["shown.yaml": edited]).isEmpty)
     }
 

@@ -12,10 +12,9 @@ extension HyperCLI {
         let load = loader.load(paths: selection.paths)
         if load.hasErrors { throw .invalidManifests(load) }
         _ = registry.addDiscovered(load.commands, projectRoot: load.projectRoot)
-        if writingIndex, let (file, binary) = indexLocation() {
-            let bytes = ManifestIndex.encode(load, binary: binary, now: FileSystem.now())
-            let written = FileSystem.makeFolders(Path.parent(file)) && FileSystem.writeAtomically(file, bytes)
-            trace(written ? "written \(file)" : "not written (\(FileSystem.errorText()))")
+        if writingIndex, let place = indexPlace() {
+            let outcome = place.write(load, time: .live)
+            trace(outcome)
         }
         return (load.projectRoot, nil)
     }
@@ -30,35 +29,36 @@ extension HyperCLI {
         return ProjectCommands(cli: self, root: root, note: note, index: nil)
     }
 
-    /// The index file for the selected manifests and the key of this binary,
-    /// or nil when indexing is off or has nowhere to go (the index never goes
-    /// inside a manifest folder). Computed once per use: every call pays for it.
-    private func indexLocation() -> (file: String, binary: UInt64)? {
+    /// The index for the selected manifests and this binary, or nil when
+    /// indexing is off or has nowhere to go (the index never goes inside a
+    /// manifest folder). Every call pays for it.
+    private func indexPlace() -> IndexPlace? {
         guard useIndex, let directory = ManifestIndex.directory(environment: environment) else { return nil }
         let selection = manifestSelection
         guard !selection.paths.isEmpty else { return nil }
-        let absolute = Path.absolute(directory, from: workingDirectory)
+        let folder = Path.absolute(directory, from: workingDirectory)
         let paths = selection.paths.map { Path.absolute($0, from: workingDirectory) }
-        for path in paths where absolute == path || absolute.hasPrefix(path + "/") {
+        for path in paths where folder == path || folder.hasPrefix(path + "/") {
             trace("off: the index folder is inside `\(path)`")
             return nil
         }
-        let binary = ManifestIndex.binaryKey(handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames)
-        return (ManifestIndex.file(in: absolute, paths: paths, binary: binary), binary)
+        return IndexPlace(folder: folder, key: IndexKey(handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames,
+                                                        paths: paths))
     }
 
     private func openIndex() -> OpenedIndex? {
-        guard let (file, binary) = indexLocation() else { return nil }
-        do {
-            let index = try OpenedIndex(path: file, binary: binary)
-            trace("hit \(file)")
+        guard let place = indexPlace() else { return nil }
+        let time = IndexTime.live
+        switch place.open(disk: LiveDisk(), time: time, workingDirectory: workingDirectory) {
+        case .success(let index):
+            trace("hit \(place.file)")
             if index.wantsRefresh {
-                let written = FileSystem.writeAtomically(file, index.refreshedBytes(now: FileSystem.now()))
-                trace(written ? "refreshed \(file)" : "not refreshed (\(FileSystem.errorText()))")
+                let outcome = place.refresh(index, time: time)
+                trace(outcome)
             }
             return index
-        } catch {
-            trace("miss (\(error))")
+        case .failure(let miss):
+            trace("miss (\(miss))")
             return nil
         }
     }

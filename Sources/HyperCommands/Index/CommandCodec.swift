@@ -1,10 +1,29 @@
-/// Command definitions to bytes and back, for the index. Source locations are
-/// not kept: running and help never show them, and diagnostics always come
-/// from a full load.
+/// Command definitions to bytes and back, for the index. A definition read
+/// back equals the one written, source locations included: a location's file
+/// is kept as its number among the index's manifest files and shown again
+/// from the folder of the call that reads it.
 enum CommandCodec {
-    static func encode(_ command: CommandDefinition, into writer: inout ByteWriter) {
+    /// Writes `command`; nil if a location names a file not in `files`
+    /// (displayed path → number).
+    static func encode(_ command: CommandDefinition, files: [String: UInt32], into writer: inout ByteWriter) -> Bool {
+        var sound = true
+        func location(_ value: SourceLocation?) {
+            guard let value else { return writer.u8(0) }
+            guard let file = files[value.file], let line = UInt32(exactly: value.line), let column = UInt32(exactly: value.column),
+                  let length = UInt32(exactly: value.length) else {
+                sound = false
+                return writer.u8(0)
+            }
+            writer.u8(1)
+            writer.u32(file)
+            writer.u32(line)
+            writer.u32(column)
+            writer.u32(length)
+        }
         writer.string(command.name)
         writer.string(command.help)
+        location(command.location)
+        location(command.actionLocation)
         writer.u32(UInt32(command.args.count))
         for arg in command.args {
             writer.string(arg.name)
@@ -17,6 +36,7 @@ enum CommandCodec {
             } else {
                 writer.u8(0)
             }
+            location(arg.location)
         }
         switch command.action {
         case .handler(let name):
@@ -28,8 +48,10 @@ enum CommandCodec {
         case .exec(let template):
             writer.u8(2)
             writer.string(template.program)
+            location(template.programLocation)
             writer.u32(UInt32(template.arguments.count))
             for element in template.arguments {
+                location(element.location)
                 writer.u32(UInt32(element.parts.count))
                 for part in element.parts {
                     switch part {
@@ -44,8 +66,9 @@ enum CommandCodec {
             }
         case .closure:
             // Closures live in code; only manifest commands are indexed.
-            preconditionFailure("closures are not indexed")
+            return false
         }
+        return sound
     }
 
     /// Just the name and help, for listings.
@@ -54,9 +77,30 @@ enum CommandCodec {
         return (name, help)
     }
 
-    static func decode(from reader: inout ByteReader) -> CommandDefinition? {
-        guard let name = reader.string(), let help = reader.string(), let argCount = reader.u32(),
-              argCount <= 10_000 else { return nil }
+    /// Reads a command; `file` shows the manifest with a given number, nil
+    /// for a number the index does not have.
+    static func decode(from reader: inout ByteReader, file: (UInt32) -> String?) -> CommandDefinition? {
+        var sound = true
+        func location() -> SourceLocation? {
+            guard let flag = reader.u8() else {
+                sound = false
+                return nil
+            }
+            guard flag == 1 else {
+                if flag != 0 { sound = false }
+                return nil
+            }
+            guard let number = reader.u32(), let line = reader.u32(), let column = reader.u32(), let length = reader.u32(),
+                  let shown = file(number) else {
+                sound = false
+                return nil
+            }
+            return SourceLocation(file: shown, line: Int(line), column: Int(column), length: Int(length))
+        }
+        guard let name = reader.string(), let help = reader.string() else { return nil }
+        let commandLocation = location()
+        let actionLocation = location()
+        guard let argCount = reader.u32(), argCount <= 10_000 else { return nil }
         var args: [ArgDefinition] = []
         for _ in 0..<argCount {
             guard let argName = reader.string(), let type = reader.u8().flatMap(type(_:)), let argHelp = reader.string(),
@@ -66,7 +110,8 @@ enum CommandCodec {
                 guard let decoded = decodeValue(from: &reader) else { return nil }
                 value = decoded
             }
-            var arg = ArgDefinition(name: argName, type: type, default: value, help: argHelp, required: required == 1)
+            var arg = ArgDefinition(name: argName, type: type, default: value, help: argHelp, required: required == 1,
+                                    location: location())
             arg.default = value
             args.append(arg)
         }
@@ -80,22 +125,27 @@ enum CommandCodec {
             guard let script = reader.string() else { return nil }
             action = .shell(script)
         case 2:
-            guard let program = reader.string(), let count = reader.u32(), count <= 100_000 else { return nil }
+            guard let program = reader.string() else { return nil }
+            let programLocation = location()
+            guard let count = reader.u32(), count <= 100_000 else { return nil }
             var elements: [ExecTemplate.Element] = []
             for _ in 0..<count {
+                let elementLocation = location()
                 guard let partCount = reader.u32(), partCount <= 100_000 else { return nil }
                 var parts: [ExecTemplate.Part] = []
                 for _ in 0..<partCount {
                     guard let partKind = reader.u8(), let text = reader.string() else { return nil }
                     parts.append(partKind == 1 ? .placeholder(text) : .literal(text))
                 }
-                elements.append(ExecTemplate.Element(parts: parts))
+                elements.append(ExecTemplate.Element(parts: parts, location: elementLocation))
             }
-            action = .exec(ExecTemplate(program: program, arguments: elements))
+            action = .exec(ExecTemplate(program: program, programLocation: programLocation, arguments: elements))
         default:
             return nil
         }
-        return CommandDefinition(name: name, help: help, args: args, action: action)
+        guard sound else { return nil }
+        return CommandDefinition(name: name, help: help, args: args, action: action, location: commandLocation,
+                                 actionLocation: actionLocation)
     }
 
     private static func encode(_ value: ArgValue, into writer: inout ByteWriter) {
@@ -117,7 +167,7 @@ enum CommandCodec {
 
     private static func decodeValue(from reader: inout ByteReader) -> ArgValue? {
         switch reader.u8() {
-        case 0: reader.i64().map { .int(Int($0)) }
+        case 0: reader.i64().flatMap { Int(exactly: $0) }.map { .int($0) }
         case 1: reader.string().map(ArgValue.str)
         case 2: reader.u64().map { .float(Double(bitPattern: $0)) }
         case 3: reader.u8().map { .bool($0 == 1) }

@@ -26,7 +26,11 @@ struct ManifestInputs: Sendable {
     struct File: Sendable {
         var path: String
         var signature: FileSystem.Signature
+        /// A fast hash, for telling whether a file read again for its source
+        /// lines is still the one decoded.
         var contentHash: UInt64
+        /// SHA-256 of the bytes, for the index (nil when no index is wanted).
+        var digest: SHA256.Digest?
     }
 
     /// Each folder given, with the manifest names it held (in reading order).
@@ -124,7 +128,7 @@ public struct ManifestLoader: Sendable {
         // Files decode and their bindings are checked independently: on
         // several cores when there are enough files.
         let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String)) -> DecodedFile in
-            var decoded = Self.decodeFile(shown: file.shown, absolute: file.absolute)
+            var decoded = Self.decodeFile(shown: file.shown, absolute: file.absolute, digesting: keepingCommands)
             var bindingChecks = checks
             bindingChecks.checkBindings(decoded.commands)
             decoded.checkDiagnostics = bindingChecks.diagnostics
@@ -224,7 +228,8 @@ public struct ManifestLoader: Sendable {
     }
 
     /// Reads and decodes one manifest file.
-    static func decodeFile(shown: String, absolute: String) -> DecodedFile {
+    /// With `digesting`, also the SHA-256 of its bytes, which the index keeps.
+    static func decodeFile(shown: String, absolute: String, digesting: Bool = false) -> DecodedFile {
         var result = DecodedFile(shown: shown)
         let start = SourceLocation(file: shown, line: 1, column: 1)
         switch FileSystem.readFileWithSignature(absolute, limit: YAMLLimits.manifest.maxFileBytes) {
@@ -237,7 +242,8 @@ public struct ManifestLoader: Sendable {
             result.diagnostics.append(Diagnostic(.unreadable, "cannot read manifest: \(reason)", at: start))
         case .success(let (bytes, signature)):
             var decoded = decodeBytes(bytes, shown: shown)
-            decoded.input = ManifestInputs.File(path: absolute, signature: signature, contentHash: ContentHash.of(bytes))
+            decoded.input = ManifestInputs.File(path: absolute, signature: signature, contentHash: ContentHash.of(bytes),
+                                                digest: digesting ? SHA256.hash(bytes) : nil)
             return decoded
         }
         return result

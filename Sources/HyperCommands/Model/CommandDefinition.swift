@@ -2,7 +2,10 @@
 ///
 /// The seed's `func` is `action`: a Swift handler registered by name, a closure
 /// given in code, or an external program (`exec`) or script (`sh`) from a manifest.
-public struct CommandDefinition: Sendable {
+///
+/// Two definitions are equal when every field is, locations included;
+/// closures cannot be compared, so any two `.closure` actions count as equal.
+public struct CommandDefinition: Sendable, Equatable {
     public var name: String
     public var help: String
     public var args: [ArgDefinition]
@@ -47,8 +50,9 @@ public struct CommandDefinition: Sendable {
 /// The body of a Swift command: sync or async, throws to fail.
 public typealias CommandHandler = @Sendable (ParsedArguments) async throws -> Void
 
-/// What a command runs.
-public enum CommandAction: Sendable {
+/// What a command runs. Equal when of the same kind with equal contents; any
+/// two closures are equal (a closure cannot be compared).
+public enum CommandAction: Sendable, Equatable {
     /// `handler: NAME`: the Swift handler registered under NAME.
     case handler(String)
     /// `exec: [PROGRAM, ARG...]`: a program run directly, no shell.
@@ -57,4 +61,14 @@ public enum CommandAction: Sendable {
     case shell(String)
     /// A closure given in code.
     case closure(CommandHandler)
+
+    public static func == (lhs: CommandAction, rhs: CommandAction) -> Bool {
+        switch (lhs, rhs) {
+        case (.handler(let a), .handler(let b)): a == b
+        case (.exec(let a), .exec(let b)): a == b
+        case (.shell(let a), .shell(let b)): a == b
+        case (.closure, .closure): true
+        default: false
+        }
+    }
 }

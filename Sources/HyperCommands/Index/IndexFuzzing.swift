@@ -1,0 +1,54 @@
+/// The index reader for the fuzzer (`Fuzz/Sources/FuzzIndex`): an index
+/// built from one manifest, and a view of the disk that answers as that
+/// manifest's files would, so mutated bytes get past the staleness checks to
+/// the name table and the records.
+@_spi(Fuzz) public enum IndexFuzzing {
+    static let folder = "/fuzz/commands.d"
+    static let signature = FileSystem.Signature(device: 1, inode: 2, size: 0, modified: 1_000_000_000, changed: 1_000_000_000)
+    static let key = IndexKey(build: 1, paths: [folder])
+    static let time = IndexTime(now: 1_000_000)
+
+    struct Disk: IndexDisk {
+        var manifest: SHA256.Digest
+
+        func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { IndexFuzzing.signature }
+        func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? { (1, ManifestNames.digest(["fuzz.yaml"])) }
+        func digest(_ path: String, size: Int64) -> SHA256.Digest? { manifest }
+        func isExecutableFile(_ path: String) -> Bool { true }
+    }
+
+    /// A sound index of `manifest` (as `commands.d/fuzz.yaml`), or nil if the
+    /// manifest has errors. The nonce is fixed, so the bytes are too.
+    public static func index(of manifest: [UInt8]) -> [UInt8]? {
+        var load = ManifestLoader.decode(bytes: manifest, file: "commands.d/fuzz.yaml")
+        guard !load.hasErrors else { return nil }
+        load.projectRoot = "/fuzz"
+        var signature = signature
+        signature.size = Int64(manifest.count)
+        load.inputs.folders = [(folder, ["fuzz.yaml"])]
+        load.inputs.files = [ManifestInputs.File(path: folder + "/fuzz.yaml", signature: signature, contentHash: 0,
+                                                 digest: SHA256.hash(manifest))]
+        return ManifestIndex.encode(load, key: key, time: time, nonce: 0x5EED)
+    }
+
+    /// Opens `bytes` as an index of `manifest` and uses it every way a call
+    /// does: looks up each listed name and a few others, lists, refreshes.
+    /// Returns how many commands were found, for the fuzzer's own checks.
+    @discardableResult
+    public static func exercise(_ bytes: [UInt8], manifest: [UInt8]) -> Int {
+        let disk = Disk(manifest: SHA256.hash(manifest))
+        guard let index = try? OpenedIndex(source: .bytes(bytes), key: key, disk: disk, time: time, workingDirectory: "/fuzz") else {
+            return 0
+        }
+        var found = 0
+        let names = (index.summaries() ?? []).map(\.name) + ["greet", "build", "a", "", "zz"]
+        for name in names {
+            if case .found(let command) = index.command(named: name) {
+                precondition(command.name == name, "a lookup of `\(name)` gave `\(command.name)`")
+                found += 1
+            }
+        }
+        _ = index.refreshedBytes(time: time)
+        return found
+    }
+}

@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where an index's bytes come from: an open file read with `pread` (never
+/// mapped: a file truncated under a mapping kills the reader with `SIGBUS`),
+/// or bytes in memory (tests and the fuzzer).
+enum IndexSource {
+    case file(descriptor: Int32, size: Int)
+    case bytes([UInt8])
+
+    var size: Int {
+        switch self {
+        case .file(_, let size): size
+        case .bytes(let bytes): bytes.count
+        }
+    }
+
+    /// Exactly `range`'s bytes, or nil when they cannot all be read (the file
+    /// shrank, an I/O error).
+    func read(_ range: Range<Int>) -> [UInt8]? {
+        guard range.lowerBound >= 0, range.upperBound <= size else { return nil }
+        switch self {
+        case .bytes(let bytes):
+            return Array(bytes[range])
+        case .file(let descriptor, _):
+            var out = [UInt8](repeating: 0, count: range.count)
+            var done = 0
+            let complete: Bool = out.withUnsafeMutableBytes { buffer in
+                while done < range.count {
+                    let count = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        return false
+                    }
+                    if count == 0 { return false }
+                    done += count
+                }
+                return true
+            }
+            return complete ? out : nil
+        }
+    }
+}
+
+/// What the index asks of the file system to tell whether it still holds.
+/// The live one asks the disk; the fuzzer's answers from the load it indexed,
+/// so mutated bytes get past the staleness checks to the records.
+protocol IndexDisk {
+    func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature?
+    func manifestNames(in folder: String) -> (count: Int, digest: UInt64)?
+    /// The SHA-256 of a regular file of exactly `size` bytes, or nil.
+    func digest(_ path: String, size: Int64) -> SHA256.Digest?
+    func isExecutableFile(_ path: String) -> Bool
+}
+
+struct LiveDisk: IndexDisk {
+    func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? {
+        FileSystem.signature(cPath: path)
+    }
+
+    func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? {
+        FileSystem.manifestNamesDigest(folder)
+    }
+
+    func digest(_ path: String, size: Int64) -> SHA256.Digest? {
+        guard let limit = Int(exactly: size), limit >= 0,
+              case .success(let bytes) = FileSystem.readFile(path, limit: limit), bytes.count == limit else { return nil }
+        return SHA256.hash(bytes)
+    }
+
+    func isExecutableFile(_ path: String) -> Bool {
+        FileSystem.kind(path) == .file && FileSystem.isExecutable(path)
+    }
+}
+
+/// An index checked against its key and the disk: commands are read from it
+/// one by one, on demand.
+final class OpenedIndex {
+    private let source: IndexSource
+    private let header: IndexHeader
+    private let slots: Range<Int>
+    private let records: Range<Int>
+    let projectRoot: String
+    var commandCount: Int { Int(header.commandCount) }
+    /// The validation section, kept for the manifest paths locations name.
+    private let validation: [UInt8]
+    /// Where each manifest file's path starts in `validation`, by number.
+    private let fileOffsets: [Int]
+    /// Where locations are shown from.
+    private let workingDirectory: String
+    /// Entries whose signature changed with their content the same (a file
+    /// rewritten as it was, a checkout), or that are no longer racy: the
+    /// index is right but slow until these are written back.
+    private var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
+
+    /// True when writing back new signatures would spare later calls a
+    /// content comparison.
+    var wantsRefresh: Bool { !refreshes.isEmpty }
+
+    /// Reads the header and the validation section and checks them against
+    /// the key and the disk; throws why the index cannot be used. Takes
+    /// ownership of a file source's descriptor.
+    init<Disk: IndexDisk>(source: IndexSource, key: IndexKey, disk: Disk, time: IndexTime,
+                          workingDirectory: String) throws(ManifestIndex.Miss) {
+        self.source = source
+        self.workingDirectory = workingDirectory
+        guard let head = source.read(0..<IndexHeader.size) else { throw .corrupt("truncated") }
+        let header: IndexHeader
+        switch IndexHeader.read(head) {
+        case .success(let read): header = read
+        case .failure(.notAnIndex): throw .corrupt("not an index")
+        case .failure(.otherFormat): throw .stale("written in another index format")
+        }
+        guard header.buildKey == key.build else { throw .stale("written by another build of hyper") }
+        guard let extents = header.checkedExtents(fileSize: source.size) else { throw .corrupt("header") }
+        guard let validation = source.read(extents.validation) else { throw .corrupt("truncated") }
+        guard ManifestIndex.checksum(header: head, validation: validation) == header.checksum else { throw .corrupt("checksum") }
+        self.header = header
+        self.validation = validation
+        slots = extents.slots
+        records = extents.records
+        let checked = validation.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            return Result { () throws(ManifestIndex.Miss) in
+                try Self.check(&reader, base: extents.validation.lowerBound, key: key, disk: disk, time: time)
+            }
+        }
+        (projectRoot, refreshes, fileOffsets) = try checked.get()
+    }
+
+    deinit {
+        if case .file(let descriptor, _) = source { close(descriptor) }
+    }
+
+    /// Checks the validation section against the key and the disk; returns
+    /// the project root and the signatures worth writing back.
+    private static func check<Disk: IndexDisk>(_ reader: inout ByteReader, base: Int, key: IndexKey, disk: Disk, time: IndexTime)
+        throws(ManifestIndex.Miss) -> (String, [(offset: Int, signature: FileSystem.Signature)], [Int]) {
+        let corrupt = ManifestIndex.Miss.corrupt("validation section")
+        guard let root = reader.string(), let pathCount = reader.u32() else { throw corrupt }
+        guard Int(pathCount) == key.paths.count else { throw .stale("built for other manifest paths") }
+        for path in key.paths {
+            guard let recorded = reader.string() else { throw corrupt }
+            guard recorded == path else { throw .stale("built for other manifest paths") }
+        }
+        guard let folderCount = reader.u32() else { throw corrupt }
+        for _ in 0..<folderCount {
+            guard let folder = reader.cString(), let nameCount = reader.u32(), let digest = reader.u64() else { throw corrupt }
+            let path = String(cString: folder)
+            guard let current = disk.manifestNames(in: path), current.count == Int(nameCount), current.digest == digest else {
+                throw .stale("`\(path)` has other manifests now")
+            }
+        }
+        guard let fileCount = reader.u32() else { throw corrupt }
+        var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
+        var fileOffsets: [Int] = []
+        fileOffsets.reserveCapacity(Int(fileCount))
+        for _ in 0..<fileCount {
+            fileOffsets.append(reader.offset + 4)
+            guard let entry = IndexFileEntry.read(&reader) else { throw corrupt }
+            guard let current = disk.signature(entry.path) else { throw .stale("`\(String(cString: entry.path))` is gone") }
+            if current == entry.signature && !entry.racy { continue }
+            // Changed signature, or timestamps too close to the index's own:
+            // compare the content by SHA-256, which no edit can match.
+            let path = String(cString: entry.path)
+            guard current.size == entry.signature.size, disk.digest(path, size: current.size) == entry.digest else {
+                throw .stale("`\(path)` changed")
+            }
+            if current != entry.signature || !time.isRacy(current) {
+                refreshes.append((base + entry.signatureOffset, current))
+            }
+        }
+        guard let programCount = reader.u32() else { throw corrupt }
+        for _ in 0..<programCount {
+            guard let program = reader.string() else { throw corrupt }
+            guard disk.isExecutableFile(program) else { throw .stale("program `\(program)` changed") }
+        }
+        guard reader.offset == reader.buffer.count else { throw corrupt }
+        return (root, refreshes, fileOffsets)
+    }
+
+    /// The whole index again with the refreshed signatures written in, their
+    /// racy flags recomputed and the checksum renewed; nil if the file is no
+    /// longer the one this call checked.
+    func refreshedBytes(time: IndexTime) -> [UInt8]? {
+        guard var bytes = source.read(0..<source.size), case .success(let again) = IndexHeader.read(bytes),
+              again == header else { return nil }
+        for refresh in refreshes {
+            var patch = ByteWriter()
+            IndexFileEntry.encode(refresh.signature, racy: time.isRacy(refresh.signature), into: &patch)
+            bytes.replaceSubrange(refresh.offset..<(refresh.offset + patch.bytes.count), with: patch.bytes)
+        }
+        let validationEnd = IndexHeader.size + Int(header.validationLength)
+        let checksum = ManifestIndex.checksum(header: Array(bytes[0..<IndexHeader.size]), validation: Array(bytes[IndexHeader.size..<validationEnd]))
+        var writer = ByteWriter(bytes: bytes)
+        writer.patch64(checksum, at: IndexHeader.checksumOffset)
+        return writer.bytes
+    }
+
+    enum Lookup {
+        case found(CommandDefinition)
+        /// Not in the table, as far as a sound table can tell.
+        case absent
+        /// A slot or record failed its bounds or checksum.
+        case unsound
+    }
+
+    /// The command with this name: its name's slot, then the slots after it
+    /// until an empty one; a candidate counts only if its record is sound
+    /// and holds exactly this name.
+    func command(named name: String) -> Lookup {
+        var name = name
+        return name.withUTF8 { target in
+            let hash = IndexSlot.hash(UnsafeRawBufferPointer(target))
+            let count = Int(header.slotCount)
+            var index = Int(hash) & (count - 1)
+            var probed = 0
+            while probed < count {
+                // Up to eight slots a read: a half-full table rarely needs a second.
+                let batch = min(8, count - index, count - probed)
+                let start = slots.lowerBound + index * IndexSlot.size
+                guard let bytes = source.read(start..<(start + batch * IndexSlot.size)) else { return .unsound }
+                let outcome: Lookup? = bytes.withUnsafeBytes { raw in
+                    var reader = ByteReader(raw)
+                    for _ in 0..<batch {
+                        guard let slot = IndexSlot(&reader) else { return .unsound }
+                        if slot.isEmpty { return .absent }
+                        guard slot.nameHash == hash else { continue }
+                        switch record(slot) {
+                        case nil: return .unsound
+                        case let command? where command.name.utf8.elementsEqual(target): return .found(command)
+                        default: continue
+                        }
+                    }
+                    return nil
+                }
+                if let outcome { return outcome }
+                probed += batch
+                index = (index + batch) & (count - 1)
+            }
+            return .absent
+        }
+    }
+
+    private func record(_ slot: IndexSlot) -> CommandDefinition? {
+        let start = Int(slot.recordOffset)
+        let (end, overflow) = start.addingReportingOverflow(Int(slot.recordLength))
+        guard !overflow, start >= records.lowerBound, end <= records.upperBound, let bytes = source.read(start..<end) else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            guard let (payload, length) = IndexRecord.payload(raw, nonce: header.nonce), length == raw.count else { return nil }
+            var reader = ByteReader(payload)
+            guard let command = CommandCodec.decode(from: &reader, file: shownFile), reader.offset == payload.count else { return nil }
+            return command
+        }
+    }
+
+    /// Manifest file `number` as the user sees it from the working directory.
+    private func shownFile(_ number: UInt32) -> String? {
+        guard Int(number) < fileOffsets.count else { return nil }
+        let path = validation.withUnsafeBytes { raw in
+            String(cString: raw.baseAddress!.advanced(by: fileOffsets[Int(number)]).assumingMemoryBound(to: CChar.self))
+        }
+        return Path.display(path, from: workingDirectory)
+    }
+
+    /// Every command's name and help, in name order; nil if any record is
+    /// unsound or they are not as many as the header says.
+    func summaries() -> [(name: String, help: String)]? {
+        guard let bytes = source.read(records) else { return nil }
+        return bytes.withUnsafeBytes { raw -> [(name: String, help: String)]? in
+            var summaries: [(name: String, help: String)] = []
+            summaries.reserveCapacity(commandCount)
+            var offset = 0
+            while offset < raw.count {
+                guard summaries.count < commandCount,
+                      let (payload, length) = IndexRecord.payload(UnsafeRawBufferPointer(rebasing: raw[offset...]), nonce: header.nonce) else {
+                    return nil
+                }
+                var reader = ByteReader(payload)
+                guard let summary = CommandCodec.decodeSummary(from: &reader) else { return nil }
+                summaries.append(summary)
+                offset += length
+            }
+            return summaries.count == commandCount ? summaries : nil
+        }
+    }
+}

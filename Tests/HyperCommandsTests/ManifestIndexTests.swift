@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import HyperCommands
+
+/// The index as a value: written from a load, read back through an injected
+/// clock and disk, so time-dependent rules need no waiting.
+@Suite struct ManifestIndexTests {
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// A project folder with one manifest, removed at the end.
+    final class Folder {
+        let root: URL
+
+        init(_ manifest: String) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("hyper-unit-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("commands.d"), withIntermediateDirectories: true)
+            try write(manifest)
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        var manifest: String { root.appendingPathComponent("commands.d/main.yaml").path }
+
+        func write(_ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: manifest))
+        }
+
+        func load() -> ManifestLoad {
+            ManifestLoader(workingDirectory: root.path, handlers: ManifestIndexTests.handlers).load(paths: ["commands.d"])
+        }
+
+        var key: IndexKey { IndexKey(build: 42, paths: [root.appendingPathComponent("commands.d").path]) }
+
+        func open(_ bytes: [UInt8], at time: IndexTime) -> Result<OpenedIndex, ManifestIndex.Miss> {
+            Result { () throws(ManifestIndex.Miss) in
+                try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: root.path)
+            }
+        }
+
+        /// Rewrites the manifest with the same size and puts its mtime back.
+        func editKeepingSizeAndTime(_ text: String) throws {
+            var before = stat()
+            #expect(stat(manifest, &before) == 0)
+            #expect(text.utf8.count == Int(before.st_size))
+            let handle = try #require(FileHandle(forWritingAtPath: manifest))
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.close()
+            var times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, manifest, &times, 0) == 0)
+        }
+    }
+
+    static let handlers = HandlerCatalog(signatures: ["seed": nil, "greet": nil, "deploy": nil, "migrate": nil])
+
+    static func manifest(_ greeting: String) -> String {
+        "commands:\n  greet:\n    help: Greet\n    exec: [echo, \"\(greeting), {name}!\"]\n    args:\n      name: str\n"
+    }
+
+    static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+
+    /// Past the racy window the index trusts signatures; an edit that keeps
+    /// size and mtime still changes ctime, so it is seen.
+    @Test func anEditKeepingSizeAndMtimeIsSeenLater() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let load = folder.load()
+        let later = IndexTime(now: Self.now() + 10)
+        let bytes = try #require(ManifestIndex.encode(load, key: folder.key, time: later, nonce: 7))
+        guard case .success(let index) = folder.open(bytes, at: later) else { Issue.record("a fresh index must open"); return }
+        #expect(!index.wantsRefresh)
+        try folder.editKeepingSizeAndTime(Self.manifest("Howdy"))
+        guard case .failure(let miss) = folder.open(bytes, at: later) else { Issue.record("the edit must be seen"); return }
+        #expect(miss == .stale("`\(folder.manifest)` changed"))
+    }
+
+    /// A manifest rewritten as it was keeps the index valid; its new
+    /// signature is worth writing back, and after that nothing is.
+    @Test func anUnchangedRewriteAsksForARefresh() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let later = IndexTime(now: Self.now() + 10)
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
+        try FileManager.default.removeItem(atPath: folder.manifest)
+        try folder.write(Self.manifest("Hello"))
+        guard case .success(let index) = folder.open(bytes, at: later) else { Issue.record("same content must hit"); return }
+        #expect(index.wantsRefresh)
+        let refreshed = try #require(index.refreshedBytes(time: later))
+        guard case .success(let again) = folder.open(refreshed, at: later) else { Issue.record("the refreshed index must open"); return }
+        #expect(!again.wantsRefresh)
+    }
+
+    /// Inside the racy window a file is compared by content on every read,
+    /// and once the window has passed its signature is written back.
+    @Test func aRacyFileIsComparedByContentUntilTheWindowPasses() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let now = IndexTime(now: Self.now())
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: now, nonce: 7))
+        guard case .success(let racy) = folder.open(bytes, at: now) else { Issue.record("must hit"); return }
+        #expect(!racy.wantsRefresh)
+        guard case .success(let settled) = folder.open(bytes, at: IndexTime(now: now.now + 3)) else { Issue.record("must hit"); return }
+        #expect(settled.wantsRefresh)
+        try folder.editKeepingSizeAndTime(Self.manifest("Howdy"))
+        guard case .failure = folder.open(bytes, at: now) else { Issue.record("a racy edit must be seen"); return }
+    }
+
+    @Test func anIndexAnswersOnlyForItsOwnPathsAndBuild() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let time = IndexTime(now: Self.now() + 10)
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: time, nonce: 7))
+        let otherPaths = IndexKey(build: 42, paths: ["/elsewhere/commands.d"])
+        let otherBuild = IndexKey(build: 43, paths: folder.key.paths)
+        for (key, miss) in [(otherPaths, ManifestIndex.Miss.stale("built for other manifest paths")),
+                            (otherBuild, .stale("written by another build of hyper"))] {
+            let result = Result { () throws(ManifestIndex.Miss) in
+                try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: "/")
+            }
+            guard case .failure(let actual) = result else { Issue.record("must miss"); continue }
+            #expect(actual == miss)
+        }
+    }
+
+    /// Every valid fixture, loaded in full and read back from its index,
+    /// gives equal definitions: names, help, args with every field,
+    /// bindings and locations.
+    @Test func everyValidFixtureReadsBackEqual() throws {
+        let folder = Self.fixtures.appendingPathComponent("valid")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count >= 14)
+        var compared = 0
+        for name in names {
+            let loader = ManifestLoader(workingDirectory: folder.path, handlers: Self.handlers)
+            let load = loader.load(paths: [name])
+            #expect(!load.hasErrors, "\(name): \(load.diagnostics)")
+            let key = IndexKey(build: 1, paths: [folder.appendingPathComponent(name).path])
+            let time = IndexTime(now: Self.now() + 10)
+            let bytes = try #require(ManifestIndex.encode(load, key: key, time: time, nonce: 99), "\(name)")
+            let index = try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: folder.path)
+            #expect(index.commandCount == load.commands.count)
+            for command in load.commands {
+                guard case .found(let read) = index.command(named: command.name) else {
+                    Issue.record("\(name): `\(command.name)` not found")
+                    continue
+                }
+                #expect(read == command, "\(name): \(command.name)")
+                #expect(read.location != nil)
+                compared += 1
+            }
+            let summaries = try #require(index.summaries())
+            #expect(summaries.map(\.name) == load.commands.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(index.command(named: "no-such-command") == .absent)
+        }
+        #expect(compared >= 20)
+    }
+
+    /// Equality sees every field: a change to any of them is a difference.
+    @Test func definitionsDifferInAnyField() {
+        let base = CommandDefinition(name: "a", help: "h", args: [ArgDefinition(name: "x", type: .int, default: .int(1))],
+                                     action: .exec(ExecTemplate(program: "echo", arguments: [])),
+                                     location: SourceLocation(file: "f", line: 1, column: 1))
+        var help = base
+        help.help = "other"
+        var arg = base
+        arg.args[0].default = .int(2)
+        var location = base
+        location.location = SourceLocation(file: "f", line: 2, column: 1)
+        var action = base
+        action.action = .shell("echo")
+        #expect(base == base)
+        for changed in [help, arg, location, action] { #expect(changed != base) }
+        let closure = CommandDefinition(name: "c", run: { _ in })
+        #expect(closure == CommandDefinition(name: "c", run: { _ in }))
+    }
+}
+
+extension OpenedIndex.Lookup: Equatable {
+    public static func == (lhs: OpenedIndex.Lookup, rhs: OpenedIndex.Lookup) -> Bool {
+        switch (lhs, rhs) {
+        case (.found(let a), .found(let b)): a == b
+        case (.absent, .absent), (.unsound, .unsound): true
+        default: false
+        }
+    }
+}
