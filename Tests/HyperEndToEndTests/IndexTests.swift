@@ -186,6 +186,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.project.root.appendingPathComponent("commands.d").path) == ["main.yaml"])
     }
 
+    /// A link to the manifest folder is the manifest folder.
+    @Test func neverInsideTheManifestFolderThroughALink() throws {
+        let project = try Project()
+        let link = project.project.root.appendingPathComponent("cache-link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: project.project.root.appendingPathComponent("commands.d"))
+        let manifests = project.project.root.appendingPathComponent("commands.d").path
+        for folder in [link.path, link.path + "/deeper"] {
+            let result = try project.run(["greet", "Ann"], environment: ["HYPER_INDEX_DIR": folder])
+            #expect(result.stdout == "Hello, Ann!\n")
+            #expect(Project.trace(result) == ["miss (absent)", "not written (the index folder is inside `\(manifests)`)"])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: manifests) == ["main.yaml"])
+    }
+
     @Test func theSwitchTurnsItOff() throws {
         let project = try Project()
         let byEnvironment = try project.run(["greet", "Ann"], environment: ["HYPER_NO_INDEX": "1"])

@@ -10,8 +10,13 @@
 
     struct Disk: IndexDisk {
         var manifest: SHA256.Digest
+        var size: Int
 
-        func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { IndexFuzzing.signature }
+        func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? {
+            var signature = IndexFuzzing.signature
+            signature.size = Int64(size)
+            return signature
+        }
         func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? { (1, ManifestNames.digest(["fuzz.yaml"])) }
         func digest(_ path: String, size: Int64) -> SHA256.Digest? { manifest }
         func isExecutableFile(_ path: String) -> Bool { true }
@@ -36,13 +41,16 @@
     /// Returns how many commands were found, for the fuzzer's own checks.
     @discardableResult
     public static func exercise(_ bytes: [UInt8], manifest: [UInt8]) -> Int {
-        let disk = Disk(manifest: SHA256.hash(manifest))
-        guard let index = try? OpenedIndex(source: .bytes(bytes), key: key, disk: disk, time: time, workingDirectory: "/fuzz") else {
+        let disk = Disk(manifest: SHA256.hash(manifest), size: manifest.count)
+        let index: OpenedIndex
+        do {
+            index = try OpenedIndex(source: .bytes(bytes), key: key, disk: disk, time: time, workingDirectory: "/fuzz")
+        } catch {
             return 0
         }
         var found = 0
-        let names = (index.summaries() ?? []).map(\.name) + ["greet", "build", "a", "", "zz"]
-        for name in names {
+        let listed = (index.summaries() ?? []).map(\.name)
+        for name in listed + ["greet", "build", "a", "", "zz"].filter({ !listed.contains($0) }) {
             if case .found(let command) = index.command(named: name) {
                 precondition(command.name == name, "a lookup of `\(name)` gave `\(command.name)`")
                 found += 1

@@ -27,8 +27,23 @@ struct IndexPlace {
         }
     }
 
+    /// The manifest folder the index folder would be inside once symbolic
+    /// links are followed (`HYPER_INDEX_DIR` naming a link to `commands.d`),
+    /// if any. Checked before writing, the only time a folder is made.
+    func enclosingManifestFolder() -> String? {
+        guard let real = FileSystem.resolvedPath(folder) else { return nil }
+        for path in key.paths where FileSystem.kind(path) == .directory {
+            guard let manifests = FileSystem.resolvedPath(path) else { continue }
+            if real == manifests || real.hasPrefix(manifests == "/" ? "/" : manifests + "/") { return path }
+        }
+        return nil
+    }
+
     /// Writes the index of a load, then prunes old ones beside it.
     func write(_ load: ManifestLoad, time: IndexTime) -> String {
+        if let manifests = enclosingManifestFolder() {
+            return "not written (the index folder is inside `\(manifests)`)"
+        }
         guard let bytes = ManifestIndex.encode(load, key: key, time: time, nonce: ManifestIndex.newNonce()) else {
             return "not written (the manifests cannot be indexed)"
         }

@@ -152,6 +152,23 @@ enum FileSystem {
         }
     }
 
+    /// `path` with every symbolic link resolved, as the kernel would follow
+    /// it; for a path that does not exist yet, its deepest existing folder
+    /// resolved and the rest appended. Nil if nothing resolves.
+    static func resolvedPath(_ path: String) -> String? {
+        var existing = Path.absolute(path, from: "/")
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                return rest.reduce(String(cString: resolved)) { Path.join($0, $1) }
+            }
+            guard existing != "/" else { return nil }
+            rest.insert(String(existing[existing.index(after: existing.lastIndex(of: "/")!)...]), at: 0)
+            existing = Path.parent(existing)
+        }
+    }
+
     static func isExecutable(_ path: String) -> Bool {
         access(path, X_OK) == 0
     }
