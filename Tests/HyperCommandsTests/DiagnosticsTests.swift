@@ -22,8 +22,8 @@ import Testing
     }
 
     @Test func messagesAreMadeVisible() {
-        #expect(DiagnosticRenderer.visible("key `a\u{1B}[31mb`") == "key `a<U+001B>[31mb`")
-        #expect(DiagnosticRenderer.visible("tab\there") == "tab\there")
+        let diagnostic = Diagnostic(.unknownKey, "unknown key `a\u{1B}[31mb\tc`", at: SourceLocation(file: "a\u{1B}.yaml", line: 1, column: 1))
+        #expect(DiagnosticRenderer().concise(diagnostic) == "a<U+001B>.yaml:1:1: error: unknown key `a<U+001B>[31mb\tc` [E201]\n")
     }
 
     /// A file whose bytes were not kept is read again for its source lines,
