@@ -77,6 +77,9 @@ public struct YAMLEventStream {
     private var text: [UInt8] = []
     private var started = false
     private var finished = false
+    /// The input's lines, found the first time a position inside a scalar is
+    /// asked for (`sourceSpan(ofFirstIn:where:)`), then kept.
+    private var lines: SourceText?
 
     init(parser: LibYAMLParser, limits: YAMLLimits, capacity: Int) {
         self.parser = parser
@@ -100,6 +103,15 @@ public struct YAMLEventStream {
     /// True when a scalar's text is exactly `literal`, compared as bytes.
     public func text(of scalar: YAMLScalarRef, is literal: StaticString) -> Bool {
         Self.text(scalar.text, in: text, is: literal)
+    }
+
+    /// Where the first character of a scalar's text for which `matches` holds
+    /// was written: the character itself, or, in a double-quoted scalar, the
+    /// escape sequence that stands for it (`\e`, `\x9b`, `\u202E`). Nil when
+    /// no such character was written in the scalar.
+    public mutating func sourceSpan(ofFirstIn scalar: YAMLScalarRef, where matches: (Unicode.Scalar) -> Bool) -> YAMLSpan? {
+        if lines == nil { lines = SourceText(Array(parser.input)) }
+        return ScalarSource.span(ofFirstIn: scalar, source: lines!, where: matches)
     }
 
     // The stream's own reads go through these static forms, which borrow

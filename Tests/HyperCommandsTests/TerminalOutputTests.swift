@@ -3,8 +3,10 @@ import Testing
 @testable import HyperCommands
 
 /// What hyper prints from a manifest, a file name or the command line never
-/// drives the terminal. These tests use only APIs that predate
-/// `TerminalText`, so each fails (rather than fails to compile) without it.
+/// drives the terminal; what a manifest may hold in a text hyper shows is
+/// checked by E218 at the exact character. These tests use only APIs that
+/// predate `TerminalText`, so each fails (rather than fails to compile)
+/// without it.
 @Suite struct TerminalOutputTests {
     static let payload = "Innocent\u{1B}]0;pwned\u{07}\u{1B}[2J\rOVERWRITE"
 
@@ -101,5 +103,58 @@ import Testing
         ]
 
         """)
+    }
+
+    // MARK: E218
+
+    /// `(line, column, length, message)` of each E218 a manifest gets.
+    static func shownTextErrors(_ yaml: String) -> [String] {
+        ManifestLoader.decode(bytes: Array(yaml.utf8), file: "a.yaml").diagnostics.map { diagnostic in
+            let at = diagnostic.location.map { "\($0.line):\($0.column)+\($0.length)" } ?? "-"
+            return "\(diagnostic.code.rawValue) \(at) \(diagnostic.message)"
+        }
+    }
+
+    static func command(_ help: String) -> String { "commands:\n  c:\n    help: \(help)\n    exec: [x]\n" }
+
+    @Test func theCharacterIsLocatedInEveryScalarStyle() {
+        // Plain: the raw character (U+200F passes the byte check; only U+202A–E and U+2066–9 are E116).
+        #expect(Self.shownTextErrors(Self.command("ab\u{200F}c")) == ["E218 3:13+1 `help` of command `c` contains text-direction control character U+200F"])
+        // Single-quoted, after an escaped quote.
+        #expect(Self.shownTextErrors(Self.command("'it''s\u{061C}'")) == ["E218 3:17+1 `help` of command `c` contains text-direction control character U+061C"])
+        // Double-quoted: the escape that wrote it, on the line it is on.
+        #expect(Self.shownTextErrors(Self.command("\"first\n      second \\e x\"")) == ["E218 4:14+2 `help` of command `c` contains control character U+001B"])
+        #expect(Self.shownTextErrors(Self.command("\"a\\\n  b\\x85\"")) == ["E218 4:4+4 `help` of command `c` contains control character U+0085"])
+        #expect(Self.shownTextErrors(Self.command("\"\\\"\\t\\u00e9\\N\"")) == ["E218 3:22+2 `help` of command `c` contains control character U+0085"])
+        #expect(Self.shownTextErrors(Self.command("\"x\\U0000202E\"")) == ["E218 3:13+10 `help` of command `c` contains text-direction control character U+202E"])
+        // Block scalars: the header and its comment are not the text.
+        #expect(Self.shownTextErrors(Self.command("> # note\u{200F}\n      one\n      two\u{200E}")) == ["E218 5:10+1 `help` of command `c` contains text-direction control character U+200E"])
+        #expect(Self.shownTextErrors(Self.command("|\n      \u{200E}")) == ["E218 4:7+1 `help` of command `c` contains text-direction control character U+200E"])
+    }
+
+    /// Only help and str defaults are checked, and only for controls and
+    /// text-direction controls: tab, line breaks, joiners, other invisible
+    /// characters and text that is never shown (an `exec` element, an `sh`
+    /// script) pass. A NUL stays E103's.
+    @Test func argHelpAndStringDefaultsAreChecked() {
+        let yaml = """
+        commands:
+          c:
+            help: "tab\\tline\\nls\\L\\_zw\\u200b👩\\u200d💻\\u200c"
+            exec: [printf, "\\e[1m\\x9b"]
+            args:
+              a: {default: "\\r", help: "\\a"}
+              b: {type: int, default: 1}
+              c: {default: "x\\ny", help: "\\t"}
+          d:
+            help: D
+            sh: printf '\\033[1m'; echo "\u{200F}"
+
+        """
+        #expect(Self.shownTextErrors(yaml) == [
+            "E218 6:21+2 default of `a` contains control character U+000D",
+            "E218 6:33+2 `help` of arg `a` contains control character U+0007",
+        ])
+        #expect(Self.shownTextErrors(Self.command("\"a\\0b\"")) == ["E103 3:11+1 value contains a NUL character, which no argument or environment variable can hold"])
     }
 }

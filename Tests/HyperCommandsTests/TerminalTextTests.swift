@@ -30,8 +30,9 @@ import Testing
         #expect(TerminalText.lines("two\nlines") == "two\nlines")
     }
 
-    /// What `lines` spells out is exactly what `isUnsafe` names.
-    @Test func helpSpellsOutExactlyTheUnsafeCharacters() {
+    /// What `lines` spells out is exactly what E218 refuses, so a help text
+    /// that validates prints unchanged.
+    @Test func helpThatValidatesPrintsUnchanged() {
         let disagreeing = (UInt32(0)...0x2FFFF).compactMap(Unicode.Scalar.init).filter { scalar in
             (TerminalText.lines(String(scalar)) != String(scalar)) != TerminalText.isUnsafe(scalar)
         }

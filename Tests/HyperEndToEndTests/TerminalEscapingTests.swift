@@ -4,6 +4,52 @@ import Testing
 /// The real binary never lets a manifest, a file name or a command-line word
 /// drive the terminal: exact bytes of what it prints for each way in.
 @Suite struct TerminalEscapingTests {
+    /// Retitles the terminal (OSC 0), clears it (CSI 2J), overwrites the line
+    /// (CR), reverses the text (U+202E) and starts a C1 sequence (U+009B), all
+    /// written as YAML escapes: no raw control byte is in the file.
+    static let evil = """
+    commands:
+      evil:
+        help: "Innocent\\e]0;pwned\\a\\e[2J\\rOVERWRITE \\u202E \\x9b31m"
+        exec: [printf, "%s\\n", "{mode}"]
+        args:
+          mode: {default: safe, help: "Mode\\x9b2J"}
+
+    """
+
+    static let evilErrors = """
+    error[E218]: `help` of command `evil` contains control character U+001B
+     --> commands.d/evil.yaml:3:20
+      |
+    3 |     help: "Innocent\\e]0;pwned\\a\\e[2J\\rOVERWRITE \\u202E \\x9b31m"
+      |                    ^^
+      = help: a terminal would act on it instead of showing it; remove it
+
+    error[E218]: `help` of arg `mode` contains control character U+009B
+     --> commands.d/evil.yaml:6:40
+      |
+    6 |       mode: {default: safe, help: "Mode\\x9b2J"}
+      |                                        ^^^^
+      = help: a terminal would act on it instead of showing it; remove it
+
+    hyper: the manifests have errors; nothing was run (see `hyper validate`)
+
+    """
+
+    /// The manifest no longer validates, so neither the list nor the
+    /// command's help shows its text; the diagnostics show the escapes as written.
+    @Test func controlCharactersInHelpAreRefused() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/evil.yaml", Self.evil)
+        #expect(try project.run([]) == RunResult(status: 1, stdout: "", stderr: Self.evilErrors))
+        #expect(try project.run(["evil", "--help"]) == RunResult(status: 1, stdout: "", stderr: Self.evilErrors))
+        #expect(try project.run(["validate", "--format", "concise"]) == RunResult(status: 1, stdout: """
+        commands.d/evil.yaml:3:20: error: `help` of command `evil` contains control character U+001B [E218]
+        commands.d/evil.yaml:6:40: error: `help` of arg `mode` contains control character U+009B [E218]
+
+        """, stderr: ""))
+    }
+
     /// Text that validates prints as it is (line breaks of help, joiners,
     /// tabs); a default is one line, so its line feed is shown as `\n`.
     @Test func textThatValidatesPrintsAsWritten() throws {

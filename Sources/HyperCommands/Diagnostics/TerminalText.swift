@@ -6,8 +6,8 @@
 /// the line) and text-direction controls reorder what it shows. Every such
 /// text hyper prints passes through here, and each character a policy does not
 /// keep is spelt out by its code point, `<U+001B>`. One table (`Kind`) says
-/// what each character is; the policies and the JSON escaping (`JSON.quote`)
-/// both read it.
+/// what each character is; the policies, the JSON escaping (`JSON.quote`) and
+/// the manifest rule (E218) all read it.
 enum TerminalText {
     /// What a character is to a terminal.
     enum Kind: Sendable, Hashable {
@@ -40,7 +40,8 @@ enum TerminalText {
     }
 
     /// True for a character that must never reach a terminal as it is: a
-    /// control or a text-direction control.
+    /// control or a text-direction control. A manifest may not put one in a
+    /// text hyper displays (E218), so what validates prints unchanged.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch kind(of: scalar) {
         case .control, .bidi: true
@@ -54,7 +55,7 @@ enum TerminalText {
         /// command line, a diagnostic's message. Keeps text and joiners.
         case line
         /// A text over lines, as written: help. Also keeps line breaks and
-        /// invisible characters, so it spells out exactly the unsafe ones.
+        /// invisible characters, so it spells out exactly what E218 refuses.
         case lines
         /// A source line under a diagnostic: keeps only text, so every
         /// invisible character shows where it is.

@@ -96,7 +96,10 @@ struct ManifestDecoder {
             let valueSpan = fieldValue.span ?? field.span
             switch stream.match(field, as: CommandKey.self) {
             case .help?:
-                if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value }
+                if let text = string(fieldValue, what: "`help`", key: field, &stream) {
+                    help = text.value
+                    checkShown(text, fieldValue, what: "`help` of command `\(name)`", &stream)
+                }
             case .args?:
                 (args, argNames) = decodeArgs(fieldValue, key: field, &stream)
             case .handler?:
@@ -358,7 +361,12 @@ struct ManifestDecoder {
                         ok = false
                     }
                 case .help?:
-                    if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value } else { ok = false }
+                    if let text = string(fieldValue, what: "`help`", key: field, &stream) {
+                        help = text.value
+                        checkShown(text, fieldValue, what: "`help` of arg `\(name)`", &stream)
+                    } else {
+                        ok = false
+                    }
                 case nil:
                     unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`", stream)
                     stream.skipValue(startingWith: fieldValue)
@@ -367,8 +375,11 @@ struct ManifestDecoder {
             }
             var value: ArgValue?
             if case .scalar(let scalar)? = defaultEvent {
-                guard ok, let parsed = defaultValue(stream.scalar(scalar), type: type, arg: name, key: key) else { return nil }
+                let text = stream.scalar(scalar)
+                guard ok, let parsed = defaultValue(text, type: type, arg: name, key: key) else { return nil }
                 value = parsed
+                // `hyper <command> --help` shows a str default.
+                if type == .str { checkShown(text, .scalar(scalar), what: "default of `\(name)`", &stream) }
                 if let (isRequired, requiredKey) = required, isRequired {
                     report(.requiredWithDefault, "arg `\(name)` is required and has a default", requiredKey.span,
                            help: "remove `required: true`, or remove the default")
@@ -430,6 +441,24 @@ struct ManifestDecoder {
     }
 
     // MARK: shared pieces
+
+    /// E218: a text hyper shows on the terminal (help, a str default) may hold
+    /// no control or text-direction character, however it was written, so
+    /// that a manifest that validates prints as it reads. Located at the
+    /// character, or at the escape (`\e`) that wrote it. A NUL is E103's,
+    /// reported for every value.
+    private mutating func checkShown(_ text: YAMLScalar, _ event: YAMLEvent, what: String, _ stream: inout YAMLEventStream) {
+        let unsafe = { (scalar: Unicode.Scalar) in scalar.value != 0 && TerminalText.isUnsafe(scalar) }
+        guard case .scalar(let ref) = event, let found = text.value.unicodeScalars.first(where: unsafe) else { return }
+        let span = stream.sourceSpan(ofFirstIn: ref, where: unsafe) ?? text.span
+        if TerminalText.kind(of: found) == .bidi {
+            report(.controlCharacter, "\(what) contains text-direction control character \(found.codePointName)", span,
+                   help: "it can make the text display differently from what it is; remove it")
+        } else {
+            report(.controlCharacter, "\(what) contains control character \(found.codePointName)", span,
+                   help: "a terminal would act on it instead of showing it; remove it")
+        }
+    }
 
     /// True when `event` starts a mapping; otherwise reports what stands
     /// there instead and skips it.
