@@ -21,6 +21,26 @@ import Testing
         #expect(DiagnosticRenderer.layout("a\u{202E}b", column: 2, length: 1) == ("a<U+202E>b", 1, 8))
     }
 
+    /// A line wider than the excerpt is cut around the span, and the caret
+    /// stays under the span's first character.
+    @Test func longLinesAreCutAroundTheSpan() {
+        let digits = String((0..<300).map { Character(String($0 % 10)) })
+        let middle = DiagnosticRenderer.layout(digits, column: 151, length: 3)
+        #expect(middle.0 == "…" + String(digits.dropFirst(110).prefix(120)) + "…")
+        #expect(middle.1 == 41 && middle.2 == 3)
+        #expect(Array(middle.0)[middle.1...].prefix(3) == Array(digits)[150...].prefix(3))
+        // Near the start: cut at the end only. Near the end: the last 120 columns.
+        #expect(DiagnosticRenderer.layout(digits, column: 10, length: 1) == (String(digits.prefix(120)) + "…", 9, 1))
+        #expect(DiagnosticRenderer.layout(digits, column: 300, length: 1) == ("…" + String(digits.suffix(120)), 120, 1))
+        #expect(DiagnosticRenderer.layout(digits, column: 301, length: 1) == ("…" + String(digits.suffix(120)), 121, 1))
+        // A span wider than the window: carets to the cut.
+        #expect(DiagnosticRenderer.layout(digits, column: 1, length: 1000) == (String(digits.prefix(120)) + "…", 0, 120))
+        // Spelt-out characters are never split.
+        let reversed = String(repeating: "\u{202E}", count: 50)
+        #expect(DiagnosticRenderer.layout(reversed, column: 25, length: 1)
+            == ("…" + String(repeating: "<U+202E>", count: 15) + "…", 41, 8))
+    }
+
     @Test func messagesAreMadeVisible() {
         let diagnostic = Diagnostic(.unknownKey, "unknown key `a\u{1B}[31mb\tc`", at: SourceLocation(file: "a\u{1B}.yaml", line: 1, column: 1))
         #expect(DiagnosticRenderer().concise(diagnostic) == "a<U+001B>.yaml:1:1: error: unknown key `a<U+001B>[31mb\tc` [E201]\n")

@@ -6,7 +6,6 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: SourceText]
     /// ANSI colours (human format only).
     public var color: Bool
-
     public init(sources: [String: SourceText] = [:], color: Bool = false) {
         self.sources = sources
         self.color = color
@@ -49,33 +48,74 @@ public struct DiagnosticRenderer: Sendable {
         return out + "\n"
     }
 
+    /// The widest stretch of a source line a diagnostic shows, in display
+    /// columns, and how much of it comes before the span when a longer line
+    /// is cut. One flow mapping on one 79 KB line must not be printed whole
+    /// under each of its thousands of problems.
+    static let excerptWidth = 120
+    static let excerptContext = 40
+
     /// The line as displayed (tabs expanded, invisible and control characters
     /// spelt out) and where, in display columns, the caret run starts and how
-    /// wide it is.
+    /// wide it is. A line wider than `excerptWidth` is cut to a window around
+    /// the span, each cut end marked `…`, with the caret still under the span.
     static func layout(_ line: String, column: Int, length: Int) -> (String, Int, Int) {
-        var shown = ""
-        var width = 0
+        func width(_ scalar: Unicode.Scalar) -> Int {
+            if scalar == "\t" { return 4 }
+            if let spelt = TerminalText.excerptSpelling(scalar) { return spelt.utf8.count }
+            return TerminalText.displayWidth(scalar)
+        }
+        // Where the span starts and ends, in display columns, and the line's width.
+        var total = 0
         var caretStart = -1
         var caretEnd = -1
         var index = 1
         for scalar in line.unicodeScalars {
-            if index == column { caretStart = width }
-            if scalar == "\t" {
-                shown += "    "
-                width += 4
-            } else if let spelt = TerminalText.excerptSpelling(scalar) {
-                shown += spelt
-                width += spelt.count
-            } else {
-                shown.unicodeScalars.append(scalar)
-                width += TerminalText.displayWidth(scalar)
-            }
-            if index == column + length - 1 { caretEnd = width }
+            if index == column { caretStart = total }
+            total += width(scalar)
+            if index == column + length - 1 { caretEnd = total }
             index += 1
         }
-        if caretStart < 0 { caretStart = width }
-        if caretEnd < caretStart { caretEnd = max(width, caretStart + 1) }
-        return (shown, caretStart, max(1, caretEnd - caretStart))
+        if caretStart < 0 { caretStart = total }
+        if caretEnd < caretStart { caretEnd = max(total, caretStart + 1) }
+
+        // The window: the whole line if it fits, else `excerptWidth` columns
+        // starting a little before the span (or ending at the line's end).
+        var low = 0
+        var high = total
+        if total > excerptWidth {
+            low = max(0, caretStart - excerptContext)
+            high = low + excerptWidth
+            if high > total {
+                high = total
+                low = total - excerptWidth
+            }
+        }
+        var shown = ""
+        var from = -1
+        var to = 0
+        var at = 0
+        for scalar in line.unicodeScalars {
+            let start = at
+            at += width(scalar)
+            guard start >= low else { continue }
+            guard at <= high else { break }
+            if from < 0 { from = start }
+            to = at
+            if scalar == "\t" {
+                shown += "    "
+            } else if let spelt = TerminalText.excerptSpelling(scalar) {
+                shown += spelt
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        if from < 0 { from = total; to = total }
+        let cutBefore = from > 0
+        if cutBefore { shown = "…" + shown }
+        if to < total { shown += "…" }
+        let caretWidth = max(1, min(caretEnd, to) - caretStart)
+        return (shown, caretStart - from + (cutBefore ? 1 : 0), caretWidth)
     }
 
     private func paint(_ text: String, _ code: String) -> String {
