@@ -41,6 +41,22 @@ import Testing
             == ("…" + String(repeating: "<U+202E>", count: 15) + "…", 41, 8))
     }
 
+    @Test func afterTwentyDiagnosticsOfAFileTheRestAreCounted() {
+        let diagnostics = (1...1234).map { Diagnostic(.unknownKey, "unknown key `k\($0)`", at: SourceLocation(file: "a\u{1B}.yaml", line: $0, column: 1)) }
+            + [Diagnostic(.unknownKey, "unknown key `x`", at: SourceLocation(file: "b.yaml", line: 1, column: 1))]
+        let renderer = DiagnosticRenderer()
+        let concise = renderer.render(diagnostics, format: .concise).split(separator: "\n")
+        #expect(concise.count == 22)
+        #expect(concise[19] == "a<U+001B>.yaml:20:1: error: unknown key `k20` [E201]")
+        #expect(concise[20] == "... and 1,214 more in a<U+001B>.yaml")
+        #expect(concise[21] == "b.yaml:1:1: error: unknown key `x` [E201]")
+        #expect(renderer.render(Array(diagnostics.prefix(20)), format: .github).split(separator: "\n").count == 20)
+        #expect(renderer.render(diagnostics, format: .human).hasSuffix("error[E201]: unknown key `k20`\n  --> a<U+001B>.yaml:20:1\n\n... and 1,214 more in a<U+001B>.yaml\n\nerror[E201]: unknown key `x`\n --> b.yaml:1:1\n\n"))
+        #expect(renderer.render(diagnostics, format: .json).split(separator: "\n").count == 1237)
+        #expect(DiagnosticRenderer(limitPerFile: 2000).render(diagnostics, format: .concise).split(separator: "\n").count == 1235)
+        #expect([0, 7, 999, 1000, 7980, 123_456, 1_234_567].map(DiagnosticRenderer.grouped) == ["0", "7", "999", "1,000", "7,980", "123,456", "1,234,567"])
+    }
+
     @Test func messagesAreMadeVisible() {
         let diagnostic = Diagnostic(.unknownKey, "unknown key `a\u{1B}[31mb\tc`", at: SourceLocation(file: "a\u{1B}.yaml", line: 1, column: 1))
         #expect(DiagnosticRenderer().concise(diagnostic) == "a<U+001B>.yaml:1:1: error: unknown key `a<U+001B>[31mb\tc` [E201]\n")

@@ -6,18 +6,57 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: SourceText]
     /// ANSI colours (human format only).
     public var color: Bool
-    public init(sources: [String: SourceText] = [:], color: Bool = false) {
+    /// How many diagnostics of one file `human`, `concise` and `github` print;
+    /// the rest are counted on one line (`... and 7,980 more in a.yaml`).
+    /// `json` always has them all.
+    public var limitPerFile: Int
+
+    public init(sources: [String: SourceText] = [:], color: Bool = false, limitPerFile: Int = 20) {
         self.sources = sources
         self.color = color
+        self.limitPerFile = limitPerFile
     }
 
     public func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat) -> String {
+        let one: (Diagnostic) -> String
         switch format {
-        case .human: diagnostics.map(human).joined()
-        case .concise: diagnostics.map(concise).joined()
-        case .github: diagnostics.map(github).joined()
-        case .json: json(diagnostics)
+        case .human: one = human
+        case .concise: one = concise
+        case .github: one = github
+        case .json: return json(diagnostics)
         }
+        var total: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            if let file = diagnostic.location?.file { total[file, default: 0] += 1 }
+        }
+        var printed: [String: Int] = [:]
+        var out = ""
+        for diagnostic in diagnostics {
+            guard let file = diagnostic.location?.file else {
+                out += one(diagnostic)
+                continue
+            }
+            let count = printed[file, default: 0] + 1
+            printed[file] = count
+            guard count <= limitPerFile else { continue }
+            out += one(diagnostic)
+            if count == limitPerFile, let all = total[file], all > count {
+                out += "... and \(Self.grouped(all - count)) more in \(TerminalText.line(file))\n"
+                if format == .human { out += "\n" }
+            }
+        }
+        return out
+    }
+
+    /// `7,980`.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+            index -= 3
+        }
+        return digits
     }
 
     // MARK: human
