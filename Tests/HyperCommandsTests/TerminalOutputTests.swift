@@ -53,6 +53,10 @@ import Testing
         #expect(ParseError.invalidValue(option: "--count", expected: .int, got: "1\n\u{9B}2J").description
             == "Error: Invalid value for --count: expected int, got '1<U+000A><U+009B>2J'")
         #expect(ParseError.tooManyPositionals(first: "\u{202E}x").description == "Error: Too many positional arguments (from '<U+202E>x')")
+        // Option names come from validated definitions, and are escaped all the same.
+        #expect(ParseError.missingRequired(option: "--a\u{1B}[2J").description == "Error: Missing required argument: --a<U+001B>[2J")
+        #expect(ParseError.missingValue(option: "--a\r").description == "Error: Missing value for --a<U+000D>")
+        #expect(ParseError.unknownArgument("--b", suggestion: "--a\u{9B}").description == "Error: Unknown argument: --b\nhelp: did you mean --a<U+009B>?")
     }
 
     @Test func jsonEscapesEveryControlAsAUnicodeEscape() {
