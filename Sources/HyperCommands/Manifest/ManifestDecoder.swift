@@ -11,6 +11,9 @@ struct ManifestDecoder {
 
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Errors in `diagnostics`, counted as `add` adds them: counting them per
+    /// command would cost the whole list each time, which grows with the file.
+    private var errorCount = 0
     private(set) var commands: [CommandDefinition] = []
     /// Every entry under `commands`, valid or not, for cross-file checks.
     private(set) var declaredCommands: [DeclaredCommand] = []
@@ -70,7 +73,7 @@ struct ManifestDecoder {
     // MARK: commands
 
     private mutating func decodeCommand(_ key: YAMLScalarRef, _ value: YAMLEvent, _ stream: inout YAMLEventStream) {
-        let errorsBefore = diagnostics.errorCount
+        let errorsBefore = errorCount
         let name = stream.string(key)
         declaredCommands.append(DeclaredCommand(name: name, location: location(key.span)))
         if !Names.isCommandName(name) {
@@ -147,11 +150,11 @@ struct ManifestDecoder {
             checkEnvironmentReferences(shellScript, args: args)
         }
         // Only a command that is otherwise sound gets this warning: no cascades.
-        if help.isEmpty && diagnostics.errorCount == errorsBefore {
+        if help.isEmpty && errorCount == errorsBefore {
             report(.missingHelp, "command `\(name)` has no help text", key.span,
                    help: "add `help:` with one line on what it does; `hyper --help` lists it")
         }
-        if diagnostics.errorCount == errorsBefore, let action {
+        if errorCount == errorsBefore, let action {
             commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
                                               location: location(key.span), actionLocation: location(bindings[0].value)))
         }
@@ -243,7 +246,7 @@ struct ManifestDecoder {
         for element in template.arguments {
             for name in element.placeholders where !argNames.contains(name) {
                 let suggestion = Suggestion.closest(to: name, in: argNames)
-                diagnostics.append(Diagnostic(
+                add(Diagnostic(
                     .undeclaredPlaceholder, "placeholder `{\(name)}` names no declared arg",
                     at: element.location,
                     help: suggestion.map { "did you mean `{\($0)}`?" } ?? "declare `\(name)` under `args`"
@@ -516,7 +519,12 @@ struct ManifestDecoder {
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: location(span), help: help))
+        add(Diagnostic(code, message, at: location(span), help: help))
+    }
+
+    private mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
     }
 }
 
