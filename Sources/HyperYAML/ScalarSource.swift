@@ -6,9 +6,10 @@
 /// start and that character is its text, folded whitespace and line breaks
 /// (which are skipped), and, in double quotes, escapes (which are decoded).
 enum ScalarSource {
-    static func span(ofFirstIn scalar: YAMLScalarRef, source: SourceText,
+    /// `start` is the byte offset of the scalar's start.
+    static func span(ofFirstIn scalar: YAMLScalarRef, at start: Int, source: SourceText,
                      where matches: (Unicode.Scalar) -> Bool) -> YAMLSpan? {
-        guard var index = source.offset(of: scalar.span.start) else { return nil }
+        var index = start
         let bytes = source.bytes
         var line = scalar.span.start.line
         var column = scalar.span.start.column

@@ -70,13 +70,19 @@ public struct SourceText: Sendable {
     }
 
     /// The byte offset of a 1-based line and column (the inverse of
-    /// `mark(ofByte:)`), or nil when the line has no such column.
-    public func offset(of mark: YAMLMark) -> Int? {
+    /// `mark(ofByte:)`), or nil when the line has no such column. Given a
+    /// position already found earlier on the same line, counts on from there:
+    /// positions asked for in order then cost, together, one pass over a line.
+    public func offset(of mark: YAMLMark, after known: (mark: YAMLMark, offset: Int)? = nil) -> Int? {
         guard mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 1 else { return nil }
         var index = lineStarts[mark.line - 1]
         if mark.line == 1, hasByteOrderMark { index = 3 }
         let end = mark.line < lineStarts.count ? lineStarts[mark.line] : bytes.count
         var column = 1
+        if let known, known.mark.line == mark.line, known.mark.column <= mark.column {
+            index = known.offset
+            column = known.mark.column
+        }
         while column < mark.column {
             guard index < end else { return nil }
             index += 1

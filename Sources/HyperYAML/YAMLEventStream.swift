@@ -78,8 +78,11 @@ public struct YAMLEventStream {
     private var started = false
     private var finished = false
     /// The input's lines, found the first time a position inside a scalar is
-    /// asked for (`sourceSpan(ofFirstIn:where:)`), then kept.
+    /// asked for (`sourceSpan(ofFirstIn:where:)`), then kept, with the last
+    /// scalar start found in them: scalars come in order, so the next search
+    /// counts columns on from there, and thousands on one line cost one pass.
     private var lines: SourceText?
+    private var lastScalarStart: (mark: YAMLMark, offset: Int)?
 
     init(parser: LibYAMLParser, limits: YAMLLimits, capacity: Int) {
         self.parser = parser
@@ -111,7 +114,9 @@ public struct YAMLEventStream {
     /// no such character was written in the scalar.
     public mutating func sourceSpan(ofFirstIn scalar: YAMLScalarRef, where matches: (Unicode.Scalar) -> Bool) -> YAMLSpan? {
         if lines == nil { lines = SourceText(Array(parser.input)) }
-        return ScalarSource.span(ofFirstIn: scalar, source: lines!, where: matches)
+        guard let start = lines!.offset(of: scalar.span.start, after: lastScalarStart) else { return nil }
+        lastScalarStart = (scalar.span.start, start)
+        return ScalarSource.span(ofFirstIn: scalar, at: start, source: lines!, where: matches)
     }
 
     // The stream's own reads go through these static forms, which borrow

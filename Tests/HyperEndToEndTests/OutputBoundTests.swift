@@ -62,6 +62,24 @@ import Testing
         #expect(lines.allSatisfy { $0.utf8.count < 250 })
     }
 
+    /// Nearly 1 MiB on one line: 36,000 commands whose help holds `\e`.
+    /// Finding each E218's column and deciding each command's fate take
+    /// one pass, not one per problem (the CPU bound of `bounded` would
+    /// stop a quadratic run).
+    @Test func thirtySixThousandProblemsOnOneLine() throws {
+        let commands = (0..<36_000).map { "c\($0): {help: \"\\e\", sh: x}" }
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "{commands: {" + commands.joined(separator: ", ") + "}}\n")
+        let result = try HostileInputTests.bounded(["validate", "--format", "concise"], in: project)
+        #expect(result.status == 1)
+        #expect(result.stdout.hasSuffix("""
+        commands.d/a.yaml:1:510: error: `help` of command `c19` contains control character U+001B [E218]
+        ... and 35,980 more in commands.d/a.yaml
+
+        """))
+        #expect(result.stdout.split(separator: "\n").count == 21)
+    }
+
     /// `hyper <cmd>` refuses to run and prints the errors on standard error, by the same bound.
     @Test func runningACommandPrintsTheSameBound() throws {
         let project = try Self.project()
