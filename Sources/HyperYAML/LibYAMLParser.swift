@@ -47,7 +47,8 @@ struct ParserFailure: Error {
 /// inside one `withUnsafeBufferPointer` scope.
 final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeBufferPointer<UInt8>
+    /// The bytes being parsed.
+    let input: UnsafeBufferPointer<UInt8>
     /// Set when `next` returns nil.
     private(set) var failure: ParserFailure?
     /// The input's lines, made only when a scalar spans several lines.

@@ -69,6 +69,29 @@ public struct SourceText: Sendable {
         return YAMLMark(line: low + 1, column: column)
     }
 
+    /// The byte offset of a 1-based line and column (the inverse of
+    /// `mark(ofByte:)`), or nil when the line has no such column. Given a
+    /// position already found earlier on the same line, counts on from there:
+    /// positions asked for in order then cost, together, one pass over a line.
+    public func offset(of mark: YAMLMark, after known: (mark: YAMLMark, offset: Int)? = nil) -> Int? {
+        guard mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 1 else { return nil }
+        var index = lineStarts[mark.line - 1]
+        if mark.line == 1, hasByteOrderMark { index = 3 }
+        let end = mark.line < lineStarts.count ? lineStarts[mark.line] : bytes.count
+        var column = 1
+        if let known, known.mark.line == mark.line, known.mark.column <= mark.column {
+            index = known.offset
+            column = known.mark.column
+        }
+        while column < mark.column {
+            guard index < end else { return nil }
+            index += 1
+            while index < end, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            column += 1
+        }
+        return index
+    }
+
     /// The text of a 1-based line, without its line break (and without a leading
     /// BOM on line 1), or nil past the end.
     public func line(_ number: Int) -> String? {

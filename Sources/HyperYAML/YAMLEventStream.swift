@@ -77,6 +77,12 @@ public struct YAMLEventStream {
     private var text: [UInt8] = []
     private var started = false
     private var finished = false
+    /// The input's lines, found the first time a position inside a scalar is
+    /// asked for (`sourceSpan(ofFirstIn:where:)`), then kept, with the last
+    /// scalar start found in them: scalars come in order, so the next search
+    /// counts columns on from there, and thousands on one line cost one pass.
+    private var lines: SourceText?
+    private var lastScalarStart: (mark: YAMLMark, offset: Int)?
 
     init(parser: LibYAMLParser, limits: YAMLLimits, capacity: Int) {
         self.parser = parser
@@ -100,6 +106,17 @@ public struct YAMLEventStream {
     /// True when a scalar's text is exactly `literal`, compared as bytes.
     public func text(of scalar: YAMLScalarRef, is literal: StaticString) -> Bool {
         Self.text(scalar.text, in: text, is: literal)
+    }
+
+    /// Where the first character of a scalar's text for which `matches` holds
+    /// was written: the character itself, or, in a double-quoted scalar, the
+    /// escape sequence that stands for it (`\e`, `\x9b`, `\u202E`). Nil when
+    /// no such character was written in the scalar.
+    public mutating func sourceSpan(ofFirstIn scalar: YAMLScalarRef, where matches: (Unicode.Scalar) -> Bool) -> YAMLSpan? {
+        if lines == nil { lines = SourceText(Array(parser.input)) }
+        guard let start = lines!.offset(of: scalar.span.start, after: lastScalarStart) else { return nil }
+        lastScalarStart = (scalar.span.start, start)
+        return ScalarSource.span(ofFirstIn: scalar, at: start, source: lines!, where: matches)
     }
 
     // The stream's own reads go through these static forms, which borrow

@@ -21,9 +21,45 @@ import Testing
         #expect(DiagnosticRenderer.layout("a\u{202E}b", column: 2, length: 1) == ("a<U+202E>b", 1, 8))
     }
 
+    /// A line wider than the excerpt is cut around the span, and the caret
+    /// stays under the span's first character.
+    @Test func longLinesAreCutAroundTheSpan() {
+        let digits = String((0..<300).map { Character(String($0 % 10)) })
+        let middle = DiagnosticRenderer.layout(digits, column: 151, length: 3)
+        #expect(middle.0 == "…" + String(digits.dropFirst(110).prefix(120)) + "…")
+        #expect(middle.1 == 41 && middle.2 == 3)
+        #expect(Array(middle.0)[middle.1...].prefix(3) == Array(digits)[150...].prefix(3))
+        // Near the start: cut at the end only. Near the end: the last 120 columns.
+        #expect(DiagnosticRenderer.layout(digits, column: 10, length: 1) == (String(digits.prefix(120)) + "…", 9, 1))
+        #expect(DiagnosticRenderer.layout(digits, column: 300, length: 1) == ("…" + String(digits.suffix(120)), 120, 1))
+        #expect(DiagnosticRenderer.layout(digits, column: 301, length: 1) == ("…" + String(digits.suffix(120)), 121, 1))
+        // A span wider than the window: carets to the cut.
+        #expect(DiagnosticRenderer.layout(digits, column: 1, length: 1000) == (String(digits.prefix(120)) + "…", 0, 120))
+        // Spelt-out characters are never split.
+        let reversed = String(repeating: "\u{202E}", count: 50)
+        #expect(DiagnosticRenderer.layout(reversed, column: 25, length: 1)
+            == ("…" + String(repeating: "<U+202E>", count: 15) + "…", 41, 8))
+    }
+
+    @Test func afterTwentyDiagnosticsOfAFileTheRestAreCounted() {
+        let diagnostics = (1...1234).map { Diagnostic(.unknownKey, "unknown key `k\($0)`", at: SourceLocation(file: "a\u{1B}.yaml", line: $0, column: 1)) }
+            + [Diagnostic(.unknownKey, "unknown key `x`", at: SourceLocation(file: "b.yaml", line: 1, column: 1))]
+        let renderer = DiagnosticRenderer()
+        let concise = renderer.render(diagnostics, format: .concise).split(separator: "\n")
+        #expect(concise.count == 22)
+        #expect(concise[19] == "a<U+001B>.yaml:20:1: error: unknown key `k20` [E201]")
+        #expect(concise[20] == "... and 1,214 more in a<U+001B>.yaml")
+        #expect(concise[21] == "b.yaml:1:1: error: unknown key `x` [E201]")
+        #expect(renderer.render(Array(diagnostics.prefix(20)), format: .github).split(separator: "\n").count == 20)
+        #expect(renderer.render(diagnostics, format: .human).hasSuffix("error[E201]: unknown key `k20`\n  --> a<U+001B>.yaml:20:1\n\n... and 1,214 more in a<U+001B>.yaml\n\nerror[E201]: unknown key `x`\n --> b.yaml:1:1\n\n"))
+        #expect(renderer.render(diagnostics, format: .json).split(separator: "\n").count == 1237)
+        #expect(DiagnosticRenderer(limitPerFile: 2000).render(diagnostics, format: .concise).split(separator: "\n").count == 1235)
+        #expect([0, 7, 999, 1000, 7980, 123_456, 1_234_567].map(DiagnosticRenderer.grouped) == ["0", "7", "999", "1,000", "7,980", "123,456", "1,234,567"])
+    }
+
     @Test func messagesAreMadeVisible() {
-        #expect(DiagnosticRenderer.visible("key `a\u{1B}[31mb`") == "key `a<U+001B>[31mb`")
-        #expect(DiagnosticRenderer.visible("tab\there") == "tab\there")
+        let diagnostic = Diagnostic(.unknownKey, "unknown key `a\u{1B}[31mb\tc`", at: SourceLocation(file: "a\u{1B}.yaml", line: 1, column: 1))
+        #expect(DiagnosticRenderer().concise(diagnostic) == "a<U+001B>.yaml:1:1: error: unknown key `a<U+001B>[31mb\tc` [E201]\n")
     }
 
     /// A file whose bytes were not kept is read again for its source lines,

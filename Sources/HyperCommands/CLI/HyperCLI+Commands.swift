@@ -65,7 +65,7 @@ extension HyperCLI {
 
     /// `HYPER_INDEX_DEBUG=1`: one line on standard error about the index.
     func trace(_ message: @autoclosure () -> String) {
-        if environment("HYPER_INDEX_DEBUG") == "1" { console.err("hyper: index: \(message())\n") }
+        if environment("HYPER_INDEX_DEBUG") == "1" { console.err("hyper: index: \(TerminalText.line(message()))\n") }
     }
 
     func listCommands() throws(CLIFailure) -> Int32 {
@@ -77,7 +77,7 @@ extension HyperCLI {
     /// `hyper help` lists the commands; `hyper help NAME` shows one.
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
         guard let name = words.first else { return try listCommands() }
-        guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(words[1])')") }
+        guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
         if name == "validate" {
             console.out(ValidateCommand.usage)
             return 0

@@ -92,8 +92,8 @@ public struct HyperCLI: Sendable {
                         + "hyper: the manifests have errors; nothing was run (see `hyper validate`)\n")
             return 1
         case .unknownCommand(let name, let suggestion):
-            var message = "Unknown command: \(name)\n"
-            if let suggestion { message += "help: did you mean `\(suggestion)`?\n" }
+            var message = "Unknown command: \(TerminalText.line(name))\n"
+            if let suggestion { message += "help: did you mean `\(TerminalText.line(suggestion))`?\n" }
             message += "Run `hyper --help` to list the commands.\n"
             console.err(message)
             return 2
@@ -143,7 +143,7 @@ public struct HyperCLI: Sendable {
         default:
             if first.hasPrefix("-") {
                 let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
-                throw .usage("Error: Unknown argument: \(first)", help: suggestion.map { "did you mean \($0)?" })
+                throw .usage("Error: Unknown argument: \(TerminalText.line(first))", help: suggestion.map { "did you mean \($0)?" })
             }
             return try cli.runCommand(first, tail)
         }

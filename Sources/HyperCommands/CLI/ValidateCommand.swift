@@ -48,7 +48,7 @@ struct ValidateCommand {
                     command.format = try format(String(word.dropFirst("--format=".count)))
                 } else {
                     let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
-                    throw .usage("Error: Unknown argument: \(word)", help: suggestion.map { "did you mean \($0)?" })
+                    throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
                 }
             }
         }
@@ -57,7 +57,7 @@ struct ValidateCommand {
 
     private static func format(_ text: String) throws(CLIFailure) -> DiagnosticFormat {
         guard let format = DiagnosticFormat(rawValue: text) else {
-            throw .usage("Error: Invalid value for --format: expected human, concise, github or json, got '\(text)'")
+            throw .usage("Error: Invalid value for --format: expected human, concise, github or json, got '\(TerminalText.line(text))'")
         }
         return format
     }

@@ -41,6 +41,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case undeclaredPlaceholder = "E215"
     case reservedArgName = "E216"
     case optionCollision = "E217"
+    case controlCharacter = "E218"
 
     case duplicateCommand = "E301"
     case reservedCommandName = "E302"
@@ -93,6 +94,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .undeclaredPlaceholder: "a placeholder names an arg the command does not declare"
         case .reservedArgName: "an arg named `help`, which `--help` takes"
         case .optionCollision: "two args map to the same option"
+        case .controlCharacter: "a control or text-direction character in a help text or string default"
         case .duplicateCommand: "a command defined twice"
         case .reservedCommandName: "a command takes the name of a built-in"
         case .unknownHandler: "`handler:` names no handler registered in the binary"

@@ -6,19 +6,57 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: SourceText]
     /// ANSI colours (human format only).
     public var color: Bool
+    /// How many diagnostics of one file `human`, `concise` and `github` print;
+    /// the rest are counted on one line (`... and 7,980 more in a.yaml`).
+    /// `json` always has them all.
+    public var limitPerFile: Int
 
-    public init(sources: [String: SourceText] = [:], color: Bool = false) {
+    public init(sources: [String: SourceText] = [:], color: Bool = false, limitPerFile: Int = 20) {
         self.sources = sources
         self.color = color
+        self.limitPerFile = limitPerFile
     }
 
     public func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat) -> String {
+        let one: (Diagnostic) -> String
         switch format {
-        case .human: diagnostics.map(human).joined()
-        case .concise: diagnostics.map(concise).joined()
-        case .github: diagnostics.map(github).joined()
-        case .json: json(diagnostics)
+        case .human: one = human
+        case .concise: one = concise
+        case .github: one = github
+        case .json: return json(diagnostics)
         }
+        var total: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            if let file = diagnostic.location?.file { total[file, default: 0] += 1 }
+        }
+        var printed: [String: Int] = [:]
+        var out = ""
+        for diagnostic in diagnostics {
+            guard let file = diagnostic.location?.file else {
+                out += one(diagnostic)
+                continue
+            }
+            let count = printed[file, default: 0] + 1
+            printed[file] = count
+            guard count <= limitPerFile else { continue }
+            out += one(diagnostic)
+            if count == limitPerFile, let all = total[file], all > count {
+                out += "... and \(Self.grouped(all - count)) more in \(TerminalText.line(file))\n"
+                if format == .human { out += "\n" }
+            }
+        }
+        return out
+    }
+
+    /// `7,980`.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+            index -= 3
+        }
+        return digits
     }
 
     // MARK: human
@@ -26,14 +64,14 @@ public struct DiagnosticRenderer: Sendable {
     public func human(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
         var out = paint("\(severity)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "1;31" : "1;33")
-            + paint(": \(Self.visible(diagnostic.message))", "1") + "\n"
+            + paint(": \(TerminalText.line(diagnostic.message))", "1") + "\n"
         guard let location = diagnostic.location else {
-            if let help = diagnostic.help { out += "  = " + paint("help", "1") + ": \(Self.visible(help))\n" }
+            if let help = diagnostic.help { out += "  = " + paint("help", "1") + ": \(TerminalText.line(help))\n" }
             return out + "\n"
         }
         let number = String(location.line)
         let pad = String(repeating: " ", count: number.count)
-        out += pad + paint("--> ", "1;34") + "\(Self.visible(location.file)):\(location.line):\(location.column)\n"
+        out += pad + paint("--> ", "1;34") + "\(TerminalText.line(location.file)):\(location.line):\(location.column)\n"
         if let line = sources[location.file]?.line(location.line) {
             let (shown, caretStart, caretWidth) = Self.layout(line, column: location.column, length: location.length)
             let bar = paint("|", "1;34")
@@ -44,71 +82,79 @@ public struct DiagnosticRenderer: Sendable {
                 + paint(carets, diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
         }
         if let help = diagnostic.help {
-            out += "\(pad) " + paint("= help", "1") + ": \(Self.visible(help))\n"
+            out += "\(pad) " + paint("= help", "1") + ": \(TerminalText.line(help))\n"
         }
         return out + "\n"
     }
 
+    /// The widest stretch of a source line a diagnostic shows, in display
+    /// columns, and how much of it comes before the span when a longer line
+    /// is cut. One flow mapping on one 79 KB line must not be printed whole
+    /// under each of its thousands of problems.
+    static let excerptWidth = 120
+    static let excerptContext = 40
+
     /// The line as displayed (tabs expanded, invisible and control characters
     /// spelt out) and where, in display columns, the caret run starts and how
-    /// wide it is.
+    /// wide it is. A line wider than `excerptWidth` is cut to a window around
+    /// the span, each cut end marked `…`, with the caret still under the span.
     static func layout(_ line: String, column: Int, length: Int) -> (String, Int, Int) {
-        var shown = ""
-        var width = 0
+        func width(_ scalar: Unicode.Scalar) -> Int {
+            if scalar == "\t" { return 4 }
+            if let spelt = TerminalText.excerptSpelling(scalar) { return spelt.utf8.count }
+            return TerminalText.displayWidth(scalar)
+        }
+        // Where the span starts and ends, in display columns, and the line's width.
+        var total = 0
         var caretStart = -1
         var caretEnd = -1
         var index = 1
         for scalar in line.unicodeScalars {
-            if index == column { caretStart = width }
-            if scalar == "\t" {
-                shown += "    "
-                width += 4
-            } else if let spelt = spelledOut(scalar) {
-                shown += spelt
-                width += spelt.count
-            } else {
-                shown.unicodeScalars.append(scalar)
-                width += displayWidth(scalar)
-            }
-            if index == column + length - 1 { caretEnd = width }
+            if index == column { caretStart = total }
+            total += width(scalar)
+            if index == column + length - 1 { caretEnd = total }
             index += 1
         }
-        if caretStart < 0 { caretStart = width }
-        if caretEnd < caretStart { caretEnd = max(width, caretStart + 1) }
-        return (shown, caretStart, max(1, caretEnd - caretStart))
-    }
+        if caretStart < 0 { caretStart = total }
+        if caretEnd < caretStart { caretEnd = max(total, caretStart + 1) }
 
-    /// `<U+202E>` for a character that must not reach a terminal as it is:
-    /// controls (which could drive the terminal), text-direction controls (which
-    /// reorder what is shown), zero-width characters and byte order marks.
-    static func spelledOut(_ scalar: Unicode.Scalar) -> String? {
-        switch scalar.value {
-        case 0x00...0x08, 0x0A...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
-            return "<\(scalar.codePointName)>"
-        default:
-            return nil
+        // The window: the whole line if it fits, else `excerptWidth` columns
+        // starting a little before the span (or ending at the line's end).
+        var low = 0
+        var high = total
+        if total > excerptWidth {
+            low = max(0, caretStart - excerptContext)
+            high = low + excerptWidth
+            if high > total {
+                high = total
+                low = total - excerptWidth
+            }
         }
-    }
-
-    /// Text from a manifest made safe to print: every character `spelledOut`
-    /// names is replaced by its name.
-    static func visible(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if let spelt = spelledOut(scalar) { out += spelt } else { out.unicodeScalars.append(scalar) }
+        var shown = ""
+        var from = -1
+        var to = 0
+        var at = 0
+        for scalar in line.unicodeScalars {
+            let start = at
+            at += width(scalar)
+            guard start >= low else { continue }
+            guard at <= high else { break }
+            if from < 0 { from = start }
+            to = at
+            if scalar == "\t" {
+                shown += "    "
+            } else if let spelt = TerminalText.excerptSpelling(scalar) {
+                shown += spelt
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
         }
-        return out
-    }
-
-    /// Terminal columns a character takes: 0 for combining and zero-width
-    /// characters, 2 for East Asian wide ones and emoji, else 1.
-    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: 0
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD: 2
-        default: 1
-        }
+        if from < 0 { from = total; to = total }
+        let cutBefore = from > 0
+        if cutBefore { shown = "…" + shown }
+        if to < total { shown += "…" }
+        let caretWidth = max(1, min(caretEnd, to) - caretStart)
+        return (shown, caretStart - from + (cutBefore ? 1 : 0), caretWidth)
     }
 
     private func paint(_ text: String, _ code: String) -> String {
@@ -118,8 +164,8 @@ public struct DiagnosticRenderer: Sendable {
     // MARK: concise
 
     public func concise(_ diagnostic: Diagnostic) -> String {
-        let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "hyper: "
-        return "\(place)\(diagnostic.severity.rawValue): \(Self.visible(diagnostic.message)) [\(diagnostic.code.rawValue)]\n"
+        let place = diagnostic.location.map { "\(TerminalText.line($0.file)):\($0.line):\($0.column): " } ?? "hyper: "
+        return "\(place)\(diagnostic.severity.rawValue): \(TerminalText.line(diagnostic.message)) [\(diagnostic.code.rawValue)]\n"
     }
 
     // MARK: github
@@ -127,14 +173,14 @@ public struct DiagnosticRenderer: Sendable {
     public func github(_ diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=" + Self.escapeProperty(location.file))
+            properties.append("file=" + Self.escapeProperty(TerminalText.line(location.file)))
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
             properties.append("endColumn=\(location.column + location.length)")
         }
         properties.append("title=" + Self.escapeProperty("hyper \(diagnostic.code.rawValue)"))
-        var message = Self.visible(diagnostic.message)
-        if let help = diagnostic.help { message += "\nhelp: " + Self.visible(help) }
+        var message = TerminalText.line(diagnostic.message)
+        if let help = diagnostic.help { message += "\nhelp: " + TerminalText.line(help) }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
     }
 

@@ -52,7 +52,7 @@ enum HandlerRun {
             try await run(values)
             return 0
         } catch {
-            console.err("Command '\(name)' failed: \(reason(error))\n")
+            console.err("Command '\(TerminalText.line(name))' failed: \(TerminalText.lines(reason(error)))\n")
             return 1
         }
     }

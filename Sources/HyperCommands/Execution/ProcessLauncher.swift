@@ -26,7 +26,7 @@ enum ProcessLauncher {
     /// own. Returns only if the program could not be started.
     static func replaceProcess(with plan: ProcessPlan) -> LaunchFailure {
         guard chdir(plan.workingDirectory) == 0 else {
-            return LaunchFailure(message: "cannot enter `\(plan.workingDirectory)`: \(FileSystem.errorText())", status: 126)
+            return LaunchFailure(message: "cannot enter `\(TerminalText.line(plan.workingDirectory))`: \(FileSystem.errorText())", status: 126)
         }
         return withCStrings(plan.arguments) { argv in
             withEnvironment(plan) { envp in
@@ -86,7 +86,8 @@ enum ProcessLauncher {
     }
 
     private static func failure(_ program: String, errno code: Int32) -> LaunchFailure {
-        switch code {
+        let program = TerminalText.line(program)
+        return switch code {
         case ENOENT:
             LaunchFailure(message: "program not found: `\(program)`", status: 127)
         case EACCES, EPERM:

@@ -38,11 +38,11 @@ public struct ProcessPlan: Sendable, Hashable {
     /// into an argument (`"{a}{b}"`) or into `HYPER_ARGS_JSON`.
     public func sizeProblem(command: String) -> String? {
         for (index, argument) in arguments.enumerated() where argument.utf8.count > Self.maxStringBytes {
-            return "Error: argument \(index) of `\(command)` would be \(argument.utf8.count) bytes; "
+            return "Error: argument \(index) of `\(TerminalText.line(command))` would be \(argument.utf8.count) bytes; "
                 + "Linux takes at most \(Self.maxStringBytes) bytes per argument or environment variable"
         }
         for variable in environment where variable.name.utf8.count + 1 + variable.value.utf8.count > Self.maxStringBytes {
-            return "Error: `\(variable.name)` of `\(command)` would be \(variable.name.utf8.count + 1 + variable.value.utf8.count) bytes; "
+            return "Error: `\(variable.name)` of `\(TerminalText.line(command))` would be \(variable.name.utf8.count + 1 + variable.value.utf8.count) bytes; "
                 + "Linux takes at most \(Self.maxStringBytes) bytes per argument or environment variable"
         }
         return nil

@@ -13,35 +13,44 @@ public enum HelpFormatter {
     ///
     /// Required args also appear in the usage line as `<name>`, since they
     /// may be given by position; every arg is listed under Options.
+    ///
+    /// Names and defaults are one-line texts and help keeps its line breaks;
+    /// both pass through `TerminalText`, so no character of a manifest can
+    /// drive the terminal.
     public static func formatHelp(_ command: CommandDefinition) -> String {
-        var usage = "Usage: hyper \(command.name) [OPTIONS]"
+        var usage = "Usage: hyper \(TerminalText.line(command.name)) [OPTIONS]"
         for arg in command.args where arg.required && !arg.isFlag {
-            usage += " <\(arg.name)>"
+            usage += " <\(TerminalText.line(arg.name))>"
         }
         var text = usage + "\n"
         if !command.help.isEmpty {
-            text += "\n" + command.help.split(separator: "\n", omittingEmptySubsequences: false)
+            text += "\n" + TerminalText.lines(command.help).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n"
         }
         if !command.args.isEmpty {
             text += "\nOptions:\n"
             for arg in command.args {
-                var line = "  " + arg.optionName
+                var line = "  " + TerminalText.line(arg.optionName)
                 if !arg.isFlag { line += " <\(arg.type.rawValue)>" }
                 if arg.required {
                     line += "  (required)"
                 } else if let value = arg.default, !(arg.isFlag && value == .bool(false)) {
                     line += "  (default: \(display(value)))"
                 }
-                if !arg.help.isEmpty { line += "  " + arg.help }
+                if !arg.help.isEmpty { line += "  " + TerminalText.lines(arg.help) }
                 text += line + "\n"
             }
         }
         return text
     }
 
+    /// A default as a user would type it: bare, or as a JSON string when it
+    /// is empty, has a space, or has a character a one-line text spells out
+    /// (`"a\nb"`, which shows what the value is better than `a<U+000A>b`).
     private static func display(_ value: ArgValue) -> String {
-        if case .str(let text) = value, text.isEmpty || text.contains(" ") { return JSON.quote(text) }
+        if case .str(let text) = value, text.isEmpty || text.contains(" ") || TerminalText.line(text) != text {
+            return JSON.quote(text)
+        }
         return value.text
     }
 
@@ -51,7 +60,7 @@ public enum HelpFormatter {
         var text = "Usage: hyper [--manifests PATH]... <command> [args]\n"
         if let note { text += "\n" + note + "\n" }
         if !commands.isEmpty {
-            text += "\nCommands:\n" + table(commands.map { ($0.name, firstLine($0.help)) })
+            text += "\nCommands:\n" + table(commands.map { (TerminalText.line($0.name), TerminalText.lines(firstLine($0.help))) })
         }
         text += "\nBuilt-in:\n" + table([
             ("help [command]", "Show this list, or a command's help"),
@@ -71,8 +80,8 @@ public enum HelpFormatter {
         return String(help[..<newline])
     }
 
-    /// Two aligned columns. Names are ASCII (command names and built-ins), so
-    /// their width is their byte count.
+    /// Two aligned columns. Names are ASCII (command names and built-ins,
+    /// escaped), so their width is their byte count.
     private static func table(_ rows: [(String, String)]) -> String {
         let width = rows.map { $0.0.utf8.count }.max() ?? 0
         var text = ""

@@ -11,6 +11,9 @@ struct ManifestDecoder {
 
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Errors in `diagnostics`, counted as `add` adds them: counting them per
+    /// command would cost the whole list each time, which grows with the file.
+    private var errorCount = 0
     private(set) var commands: [CommandDefinition] = []
     /// Every entry under `commands`, valid or not, for cross-file checks.
     private(set) var declaredCommands: [DeclaredCommand] = []
@@ -70,7 +73,7 @@ struct ManifestDecoder {
     // MARK: commands
 
     private mutating func decodeCommand(_ key: YAMLScalarRef, _ value: YAMLEvent, _ stream: inout YAMLEventStream) {
-        let errorsBefore = diagnostics.errorCount
+        let errorsBefore = errorCount
         let name = stream.string(key)
         declaredCommands.append(DeclaredCommand(name: name, location: location(key.span)))
         if !Names.isCommandName(name) {
@@ -96,7 +99,10 @@ struct ManifestDecoder {
             let valueSpan = fieldValue.span ?? field.span
             switch stream.match(field, as: CommandKey.self) {
             case .help?:
-                if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value }
+                if let text = string(fieldValue, what: "`help`", key: field, &stream) {
+                    help = text.value
+                    checkShown(text, fieldValue, what: "`help` of command `\(name)`", &stream)
+                }
             case .args?:
                 (args, argNames) = decodeArgs(fieldValue, key: field, &stream)
             case .handler?:
@@ -144,11 +150,11 @@ struct ManifestDecoder {
             checkEnvironmentReferences(shellScript, args: args)
         }
         // Only a command that is otherwise sound gets this warning: no cascades.
-        if help.isEmpty && diagnostics.errorCount == errorsBefore {
+        if help.isEmpty && errorCount == errorsBefore {
             report(.missingHelp, "command `\(name)` has no help text", key.span,
                    help: "add `help:` with one line on what it does; `hyper --help` lists it")
         }
-        if diagnostics.errorCount == errorsBefore, let action {
+        if errorCount == errorsBefore, let action {
             commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
                                               location: location(key.span), actionLocation: location(bindings[0].value)))
         }
@@ -240,7 +246,7 @@ struct ManifestDecoder {
         for element in template.arguments {
             for name in element.placeholders where !argNames.contains(name) {
                 let suggestion = Suggestion.closest(to: name, in: argNames)
-                diagnostics.append(Diagnostic(
+                add(Diagnostic(
                     .undeclaredPlaceholder, "placeholder `{\(name)}` names no declared arg",
                     at: element.location,
                     help: suggestion.map { "did you mean `{\($0)}`?" } ?? "declare `\(name)` under `args`"
@@ -358,7 +364,12 @@ struct ManifestDecoder {
                         ok = false
                     }
                 case .help?:
-                    if let text = string(fieldValue, what: "`help`", key: field, &stream) { help = text.value } else { ok = false }
+                    if let text = string(fieldValue, what: "`help`", key: field, &stream) {
+                        help = text.value
+                        checkShown(text, fieldValue, what: "`help` of arg `\(name)`", &stream)
+                    } else {
+                        ok = false
+                    }
                 case nil:
                     unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`", stream)
                     stream.skipValue(startingWith: fieldValue)
@@ -367,8 +378,11 @@ struct ManifestDecoder {
             }
             var value: ArgValue?
             if case .scalar(let scalar)? = defaultEvent {
-                guard ok, let parsed = defaultValue(stream.scalar(scalar), type: type, arg: name, key: key) else { return nil }
+                let text = stream.scalar(scalar)
+                guard ok, let parsed = defaultValue(text, type: type, arg: name, key: key) else { return nil }
                 value = parsed
+                // `hyper <command> --help` shows a str default.
+                if type == .str { checkShown(text, .scalar(scalar), what: "default of `\(name)`", &stream) }
                 if let (isRequired, requiredKey) = required, isRequired {
                     report(.requiredWithDefault, "arg `\(name)` is required and has a default", requiredKey.span,
                            help: "remove `required: true`, or remove the default")
@@ -431,6 +445,24 @@ struct ManifestDecoder {
 
     // MARK: shared pieces
 
+    /// E218: a text hyper shows on the terminal (help, a str default) may hold
+    /// no control or text-direction character, however it was written, so
+    /// that a manifest that validates prints as it reads. Located at the
+    /// character, or at the escape (`\e`) that wrote it. A NUL is E103's,
+    /// reported for every value.
+    private mutating func checkShown(_ text: YAMLScalar, _ event: YAMLEvent, what: String, _ stream: inout YAMLEventStream) {
+        let unsafe = { (scalar: Unicode.Scalar) in scalar.value != 0 && TerminalText.isUnsafe(scalar) }
+        guard case .scalar(let ref) = event, let found = text.value.unicodeScalars.first(where: unsafe) else { return }
+        let span = stream.sourceSpan(ofFirstIn: ref, where: unsafe) ?? text.span
+        if TerminalText.kind(of: found) == .bidi {
+            report(.controlCharacter, "\(what) contains text-direction control character \(found.codePointName)", span,
+                   help: "it can make the text display differently from what it is; remove it")
+        } else {
+            report(.controlCharacter, "\(what) contains control character \(found.codePointName)", span,
+                   help: "a terminal would act on it instead of showing it; remove it")
+        }
+    }
+
     /// True when `event` starts a mapping; otherwise reports what stands
     /// there instead and skips it.
     private mutating func mapping(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool {
@@ -487,7 +519,12 @@ struct ManifestDecoder {
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {
-        diagnostics.append(Diagnostic(code, message, at: location(span), help: help))
+        add(Diagnostic(code, message, at: location(span), help: help))
+    }
+
+    private mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
     }
 }
 

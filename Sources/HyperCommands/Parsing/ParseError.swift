@@ -11,17 +11,17 @@ public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingRequired(let option):
-            "Error: Missing required argument: \(option)"
+            "Error: Missing required argument: \(TerminalText.line(option))"
         case .invalidValue(let option, let expected, let got):
-            "Error: Invalid value for \(option): expected \(expected.rawValue), got '\(got)'"
+            "Error: Invalid value for \(TerminalText.line(option)): expected \(expected.rawValue), got '\(TerminalText.line(got))'"
         case .unknownArgument(let word, let suggestion):
-            "Error: Unknown argument: \(word)" + (suggestion.map { "\nhelp: did you mean \($0)?" } ?? "")
+            "Error: Unknown argument: \(TerminalText.line(word))" + (suggestion.map { "\nhelp: did you mean \(TerminalText.line($0))?" } ?? "")
         case .missingValue(let option):
-            "Error: Missing value for \(option)"
+            "Error: Missing value for \(TerminalText.line(option))"
         case .tooManyPositionals(let first):
-            "Error: Too many positional arguments (from '\(first)')"
+            "Error: Too many positional arguments (from '\(TerminalText.line(first))')"
         case .valueTooLong(let option, let bytes):
-            "Error: Invalid value for \(option): \(bytes) bytes is over the limit of \(ArgumentParser.maxValueBytes)"
+            "Error: Invalid value for \(TerminalText.line(option)): \(bytes) bytes is over the limit of \(ArgumentParser.maxValueBytes)"
         }
     }
 }

@@ -91,7 +91,7 @@ extension CommandRegistry {
     /// ended it).
     public func runCommand(_ name: String, _ args: [String], console: Console = .standard) async -> Int32 {
         guard let command = getCommand(name) else {
-            console.err("Unknown command: \(name)\n")
+            console.err("Unknown command: \(TerminalText.line(name))\n")
             return 1
         }
         let run: CommandHandler

@@ -29,7 +29,7 @@ extension CommandRegistry {
             return .swift(run, values)
         case .handler(let name):
             guard let handler = handler(named: name) else {
-                return .failure("Command '\(command.name)' failed: no handler named `\(name)` is registered")
+                return .failure("Command '\(TerminalText.line(command.name))' failed: no handler named `\(TerminalText.line(name))` is registered")
             }
             return .swift(handler.run, values)
         case .exec, .shell:
