@@ -104,5 +104,13 @@ import Testing
         #expect(Path.display("/a/b/c.yaml", from: "/a/x/y") == "../../b/c.yaml")
         #expect(Path.display("/tmp/c.yaml", from: "/work") == "/tmp/c.yaml")
         #expect(Path.absolute("../x/./y", from: "/a/b") == "/a/x/y")
+        #expect(Path.absolute("/../..//a/", from: "/x") == "/a")
+        #expect(Path.absolute("..", from: "/") == "/")
+        #expect(Path.absolute("", from: "/a/b/") == "/a/b")
+        #expect(Path.absolute("caf\u{E9}/../\u{212A}", from: "/d") == "/d/\u{212A}")
+        #expect(Path.display("/a", from: "/a") == ".")
+        #expect(Path.display("/", from: "/a") == "/")
+        #expect(Path.display("/a/b", from: "/a/b/c/d") == "../..")
+        #expect(Path.display("/ab/c", from: "/a") == "/ab/c")
     }
 }

@@ -33,8 +33,10 @@ import Testing
         var key: IndexKey { IndexKey(build: 42, paths: [root.appendingPathComponent("commands.d").path]) }
 
         func open(_ bytes: [UInt8], at time: IndexTime) -> Result<OpenedIndex, ManifestIndex.Miss> {
-            Result { () throws(ManifestIndex.Miss) in
-                try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: root.path)
+            do {
+                return .success(try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: root.path))
+            } catch {
+                return .failure(error)
             }
         }
 
@@ -110,8 +112,11 @@ import Testing
         let otherBuild = IndexKey(build: 43, paths: folder.key.paths)
         for (key, miss) in [(otherPaths, ManifestIndex.Miss.stale("built for other manifest paths")),
                             (otherBuild, .stale("written by another build of hyper"))] {
-            let result = Result { () throws(ManifestIndex.Miss) in
-                try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: "/")
+            let result: Result<OpenedIndex, ManifestIndex.Miss>
+            do {
+                result = .success(try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: "/"))
+            } catch {
+                result = .failure(error)
             }
             guard case .failure(let actual) = result else { Issue.record("must miss"); continue }
             #expect(actual == miss)

@@ -9,25 +9,30 @@ import Darwin
 public struct Console: Sendable {
     public var out: @Sendable (String) -> Void
     public var err: @Sendable (String) -> Void
-    /// True when standard output is a terminal that takes colour.
-    public var colorOutput: Bool
+    /// True when standard output is a terminal that takes colour. Asked only
+    /// when something is printed, so a call that runs a program never asks.
+    public var colorOutput: Bool {
+        get { colorTest() }
+        set { colorTest = { newValue } }
+    }
+    private var colorTest: @Sendable () -> Bool
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, colorOutput: Bool = false) {
         self.out = out
         self.err = err
-        self.colorOutput = colorOutput
+        self.colorTest = { colorOutput }
     }
 
     /// The process's own stdout and stderr. Colour follows the terminal and
     /// the `NO_COLOR` convention.
     public static var standard: Console {
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? true
-        return Console(
-            out: { writeAll(1, $0) },
-            err: { writeAll(2, $0) },
-            colorOutput: isatty(1) == 1 && !noColor && !dumb
-        )
+        var console = Console(out: { writeAll(1, $0) }, err: { writeAll(2, $0) })
+        console.colorTest = {
+            let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+            let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? true
+            return isatty(1) == 1 && !noColor && !dumb
+        }
+        return console
     }
 
     static func writeAll(_ fd: Int32, _ text: String) {

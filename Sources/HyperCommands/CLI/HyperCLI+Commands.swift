@@ -49,16 +49,16 @@ extension HyperCLI {
     private func openIndex() -> OpenedIndex? {
         guard let place = indexPlace() else { return nil }
         let time = IndexTime.live
-        switch place.open(disk: LiveDisk(), time: time, workingDirectory: workingDirectory) {
-        case .success(let index):
+        do {
+            let index = try place.open(disk: LiveDisk(), time: time, workingDirectory: workingDirectory)
             trace("hit \(place.file)")
             if index.wantsRefresh {
                 let outcome = place.refresh(index, time: time)
                 trace(outcome)
             }
             return index
-        case .failure(let miss):
-            trace("miss (\(miss))")
+        } catch {
+            trace("miss (\(error))")
             return nil
         }
     }

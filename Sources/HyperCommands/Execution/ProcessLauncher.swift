@@ -32,6 +32,9 @@ enum ProcessLauncher {
             withEnvironment(plan) { envp in
                 var lastError: Int32 = ENOENT
                 for candidate in candidates(for: plan.program) {
+                    // A failed execve costs far more than a stat: skip the
+                    // PATH entries that do not hold the name at all.
+                    if isMissing(candidate) { continue }
                     execve(candidate, argv, envp)
                     // Keep the most telling error: "permission denied" beats "not found".
                     if errno != ENOENT && errno != ENOTDIR || lastError == ENOENT { lastError = errno == ENOTDIR ? ENOENT : errno }
@@ -98,6 +101,12 @@ enum ProcessLauncher {
         default:
             LaunchFailure(message: "cannot run `\(program)`: \(String(cString: strerror(code)).lowercased())", status: 126)
         }
+    }
+
+    /// True when nothing is at `path` (or a part of it is not a folder).
+    private static func isMissing(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR)
     }
 
     /// Paths to try: the program itself when it has a `/`, else each `PATH`

@@ -28,24 +28,27 @@ final class IndexFolder {
 
     /// Opens the folder (creating it and its parents, mode 0700, when asked)
     /// and checks it is the user's own and private.
-    static func at(_ path: String, creating: Bool) -> Result<IndexFolder, ManifestIndex.Miss> {
+    ///
+    /// (Typed throws rather than `Result`: a generic type's first use costs
+    /// a runtime conformance search, more than the rest of a warm call.)
+    static func at(_ path: String, creating: Bool) throws(ManifestIndex.Miss) -> IndexFolder {
         if creating && !FileSystem.makeFolders(path) {
-            return .failure(.unreadable("cannot create `\(path)`: \(FileSystem.errorText())"))
+            throw .unreadable("cannot create `\(path)`: \(FileSystem.errorText())")
         }
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(errno == ENOENT ? .absent : .unreadable("cannot open `\(path)`: \(FileSystem.errorText())"))
+            throw errno == ENOENT ? .absent : .unreadable("cannot open `\(path)`: \(FileSystem.errorText())")
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             close(descriptor)
-            return .failure(.unreadable("cannot read `\(path)`: \(FileSystem.errorText())"))
+            throw .unreadable("cannot read `\(path)`: \(FileSystem.errorText())")
         }
         if let problem = ownershipProblem(info, what: "folder `\(path)`") {
             close(descriptor)
-            return .failure(.refused(problem))
+            throw .refused(problem)
         }
-        return .success(IndexFolder(path: path, descriptor: descriptor))
+        return IndexFolder(path: path, descriptor: descriptor)
     }
 
     /// Why a file or folder with this status must not be trusted, if it must not.
@@ -58,29 +61,29 @@ final class IndexFolder {
 
     /// The index file `name`, opened for reading if it is a regular file of
     /// the user's own that others cannot write.
-    func openFile(_ name: String) -> Result<IndexSource, ManifestIndex.Miss> {
+    func openFile(_ name: String) throws(ManifestIndex.Miss) -> IndexSource {
         let fd = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            return .failure(errno == ENOENT ? .absent : .unreadable("cannot open `\(name)`: \(FileSystem.errorText())"))
+            throw errno == ENOENT ? .absent : .unreadable("cannot open `\(name)`: \(FileSystem.errorText())")
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             close(fd)
-            return .failure(.unreadable("cannot read `\(name)`: \(FileSystem.errorText())"))
+            throw .unreadable("cannot read `\(name)`: \(FileSystem.errorText())")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            return .failure(.refused("`\(name)` is not a regular file"))
+            throw .refused("`\(name)` is not a regular file")
         }
         if let problem = Self.ownershipProblem(info, what: "`\(name)`") {
             close(fd)
-            return .failure(.refused(problem))
+            throw .refused(problem)
         }
         guard let size = Int(exactly: info.st_size) else {
             close(fd)
-            return .failure(.corrupt("size"))
+            throw .corrupt("size")
         }
-        return .success(.file(descriptor: fd, size: size))
+        return .file(descriptor: fd, size: size)
     }
 
     /// Writes `name` whole or not at all: into a new private file beside it,

@@ -186,7 +186,9 @@ struct IndexKey: Equatable {
         hash.combine(UInt64(IndexLayout.formatVersion))
         hash.combine(HyperCLI.version)
         hash.combine(executable.value)
-        for name in handlers.names {
+        // The plain `hyper` registers no handlers: skip the dictionary, whose
+        // first use costs a runtime type lookup on every call.
+        for name in handlers.signatures.isEmpty ? [] : handlers.names {
             hash.combine(name)
             if let signature = handlers.signatures[name] ?? nil {
                 hash.combine(signature.typeName)

@@ -122,23 +122,34 @@ final class OpenedIndex {
         self.validation = validation
         slots = extents.slots
         records = extents.records
-        let checked = validation.withUnsafeBytes { bytes in
+        let checked = validation.withUnsafeBytes { bytes -> Validated in
             var reader = ByteReader(bytes)
-            return Result { () throws(ManifestIndex.Miss) in
-                try Self.check(&reader, base: extents.validation.lowerBound, key: key, disk: disk, time: time)
+            do throws(ManifestIndex.Miss) {
+                return try Self.check(&reader, base: extents.validation.lowerBound, key: key, disk: disk, time: time)
+            } catch {
+                return Validated(miss: error)
             }
         }
-        (projectRoot, refreshes, fileOffsets) = try checked.get()
+        if let miss = checked.miss { throw miss }
+        (projectRoot, refreshes, fileOffsets) = (checked.root, checked.refreshes, checked.fileOffsets)
     }
 
     deinit {
         if case .file(let descriptor, _) = source { close(descriptor) }
     }
 
+    /// What checking the validation section found.
+    private struct Validated {
+        var root = ""
+        var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
+        var fileOffsets: [Int] = []
+        var miss: ManifestIndex.Miss?
+    }
+
     /// Checks the validation section against the key and the disk; returns
     /// the project root and the signatures worth writing back.
     private static func check<Disk: IndexDisk>(_ reader: inout ByteReader, base: Int, key: IndexKey, disk: Disk, time: IndexTime)
-        throws(ManifestIndex.Miss) -> (String, [(offset: Int, signature: FileSystem.Signature)], [Int]) {
+        throws(ManifestIndex.Miss) -> Validated {
         let corrupt = ManifestIndex.Miss.corrupt("validation section")
         guard let root = reader.string(), let pathCount = reader.u32() else { throw corrupt }
         guard Int(pathCount) == key.paths.count else { throw .stale("built for other manifest paths") }
@@ -179,7 +190,7 @@ final class OpenedIndex {
             guard disk.isExecutableFile(program) else { throw .stale("program `\(program)` changed") }
         }
         guard reader.offset == reader.buffer.count else { throw corrupt }
-        return (root, refreshes, fileOffsets)
+        return Validated(root: root, refreshes: refreshes, fileOffsets: fileOffsets)
     }
 
     /// The whole index again with the refreshed signatures written in, their

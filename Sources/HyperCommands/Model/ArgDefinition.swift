@@ -17,7 +17,11 @@ public struct ArgDefinition: Sendable, Hashable {
     public var isFlag: Bool { type == .bool }
 
     /// `--dry-run` for `dry_run`.
-    public var optionName: String { "--" + String(name.map { $0 == "_" ? "-" : $0 }) }
+    public var optionName: String {
+        var bytes: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "-")]
+        for byte in name.utf8 { bytes.append(byte == UInt8(ascii: "_") ? UInt8(ascii: "-") : byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// `HYPER_ARG_DRY_RUN` for `dry_run`.
     public var environmentName: String { "HYPER_ARG_" + name.uppercased() }

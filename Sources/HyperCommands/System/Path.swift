@@ -18,27 +18,83 @@ enum Path {
     }
 
     /// An absolute, normalised path (`.` and `..` folded) for `path` seen from `directory`.
+    ///
+    /// Works on the UTF-8 bytes: it runs on every call, and the generic
+    /// `split`/`joined` would cost more in first-use type metadata than the
+    /// rest of a warm call.
     static func absolute(_ path: String, from directory: String) -> String {
-        let full = path.hasPrefix("/") ? path : directory + "/" + path
-        var parts: [Substring] = []
-        for part in full.split(separator: "/") {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." { _ = parts.popLast(); continue }
-            parts.append(part)
+        var full: [UInt8] = []
+        if path.utf8.first != UInt8(ascii: "/") {
+            full.append(contentsOf: directory.utf8)
+            full.append(UInt8(ascii: "/"))
         }
-        return "/" + parts.joined(separator: "/")
+        full.append(contentsOf: path.utf8)
+        return String(decoding: normalized(full), as: UTF8.self)
+    }
+
+    /// The components of an absolute byte path with `.`, `..` and empty
+    /// ones folded, joined by `/` after a leading `/`.
+    private static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "/")]
+        out.reserveCapacity(bytes.count + 1)
+        var index = 0
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        while index < bytes.count {
+            while index < bytes.count && bytes[index] == slash { index += 1 }
+            let start = index
+            while index < bytes.count && bytes[index] != slash { index += 1 }
+            let length = index - start
+            if length == 0 || (length == 1 && bytes[start] == dot) { continue }
+            if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                // Back to the slash before the last component, keeping the root.
+                while out.count > 1 && out[out.count - 1] != slash { out.removeLast() }
+                if out.count > 1 { out.removeLast() }
+                continue
+            }
+            if out.count > 1 { out.append(slash) }
+            out.append(contentsOf: bytes[start..<index])
+        }
+        return out
     }
 
     /// `path` as a user in `directory` would type it: relative (with `..`
     /// where needed) when the two share a folder below `/`, else absolute.
     static func display(_ path: String, from directory: String) -> String {
-        let target = absolute(path, from: directory).split(separator: "/")
-        let base = absolute(directory, from: "/").split(separator: "/")
+        let target = components(absolute(path, from: directory))
+        let base = components(absolute(directory, from: "/"))
         var common = 0
         while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
-        let ups = base.count - common
-        if common == 0 { return "/" + target.joined(separator: "/") }
-        let relative = Array(repeating: "..", count: ups) + target[common...].map(String.init)
-        return relative.isEmpty ? "." : relative.joined(separator: "/")
+        var out: [UInt8] = []
+        if common == 0 {
+            for part in target {
+                out.append(UInt8(ascii: "/"))
+                out.append(contentsOf: part)
+            }
+            return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
+        }
+        for _ in common..<base.count {
+            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+            out.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: ".")])
+        }
+        for part in target[common...] {
+            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+            out.append(contentsOf: part)
+        }
+        return out.isEmpty ? "." : String(decoding: out, as: UTF8.self)
+    }
+
+    /// The components of a normalised absolute path, as bytes.
+    private static func components(_ path: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(path.utf8)
+        var parts: [ArraySlice<UInt8>] = []
+        var index = 1
+        while index < bytes.count {
+            let start = index
+            while index < bytes.count && bytes[index] != UInt8(ascii: "/") { index += 1 }
+            parts.append(bytes[start..<index])
+            index += 1
+        }
+        return parts
     }
 }
