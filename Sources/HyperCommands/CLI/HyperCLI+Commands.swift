@@ -1,41 +1,20 @@
 /// The parts of the funnel that use the project's commands: listing, help,
 /// and running one.
 extension HyperCLI {
-    /// Loads the selected manifests into the registry; manifests with errors
-    /// stop the call before anything runs. Writes the index after a load
-    /// without errors.
-    func loadProject(writingIndex: Bool = true) throws(CLIFailure) -> (root: String?, note: String?) {
-        let selection = manifestSelection
-        guard !selection.paths.isEmpty else {
-            return (nil, "No commands.d folder here or above; only commands defined in code are available.")
-        }
-        let load = loader.load(paths: selection.paths)
-        if load.hasErrors { throw .invalidManifests(load) }
-        _ = registry.addDiscovered(load.commands, projectRoot: load.projectRoot)
-        if writingIndex, let place = indexPlace() {
-            let outcome = place.write(load, time: .live)
-            trace(outcome)
-        }
-        return (load.projectRoot, nil)
-    }
-
-    /// The project's commands for this call: from a fresh index when there is
-    /// one, else from a full load.
+    /// The project's commands for this call: the manifest selection is
+    /// resolved here, once, and serves the index and the loader alike.
     func projectCommands() throws(CLIFailure) -> ProjectCommands {
-        if let index = openIndex() {
-            return ProjectCommands(cli: self, root: index.projectRoot, note: nil, index: index)
-        }
-        let (root, note) = try loadProject()
-        return ProjectCommands(cli: self, root: root, note: note, index: nil)
+        let selection = manifestSelection
+        let trace: (String) -> Void = { self.trace($0) }
+        return try ProjectCommands(registry: registry, selection: selection, loader: loader,
+                                   place: indexPlace(for: selection), trace: trace)
     }
 
     /// The index for the selected manifests and this binary, or nil when
     /// indexing is off or has nowhere to go (the index never goes inside a
     /// manifest folder). Every call pays for it.
-    private func indexPlace() -> IndexPlace? {
-        guard useIndex, let directory = ManifestIndex.directory(environment: environment) else { return nil }
-        let selection = manifestSelection
-        guard !selection.paths.isEmpty else { return nil }
+    private func indexPlace(for selection: ManifestSelection) -> IndexPlace? {
+        guard useIndex, !selection.paths.isEmpty, let directory = ManifestIndex.directory(environment: environment) else { return nil }
         let folder = Path.absolute(directory, from: workingDirectory)
         let paths = selection.paths.map { Path.absolute($0, from: workingDirectory) }
         for path in paths where folder == path || folder.hasPrefix(path + "/") {
@@ -44,23 +23,6 @@ extension HyperCLI {
         }
         return IndexPlace(folder: folder, key: IndexKey(handlers: registry.handlerCatalog, codeCommands: registry.codeCommandNames,
                                                         paths: paths))
-    }
-
-    private func openIndex() -> OpenedIndex? {
-        guard let place = indexPlace() else { return nil }
-        let time = IndexTime.live
-        do {
-            let index = try place.open(disk: LiveDisk(), time: time, workingDirectory: workingDirectory)
-            trace("hit \(place.file)")
-            if index.wantsRefresh {
-                let outcome = place.refresh(index, time: time)
-                trace(outcome)
-            }
-            return index
-        } catch {
-            trace("miss (\(error))")
-            return nil
-        }
     }
 
     /// `HYPER_INDEX_DEBUG=1`: one line on standard error about the index.
@@ -99,7 +61,7 @@ extension HyperCLI {
         case .swift(let run, let values):
             return runBlocking(run, name: name, values: values)
         case .process(let values):
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: project.root ?? workingDirectory,
+            let plan = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? workingDirectory,
                                         invocationDirectory: workingDirectory)!
             if let problem = plan.sizeProblem(command: name) { throw .failed(problem) }
             let failure = ProcessLauncher.replaceProcess(with: plan)
@@ -117,48 +79,5 @@ extension HyperCLI {
     private func runBlocking(_ run: @escaping CommandHandler, name: String, values: ParsedArguments) -> Int32 {
         let console = self.console
         return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: console) }
-    }
-}
-
-/// The commands one call sees: those defined in code, then the manifests'
-/// from the index or from a full load. Anything the index cannot answer (a
-/// name it lacks, a record that fails its checksum) is answered by a full load.
-struct ProjectCommands {
-    let cli: HyperCLI
-    var root: String?
-    var note: String?
-    var index: OpenedIndex?
-
-    func command(named name: String) throws(CLIFailure) -> CommandDefinition? {
-        if let command = cli.registry.getCommand(name) { return command }
-        if let index {
-            switch index.command(named: name) {
-            case .found(let command):
-                return command
-            case .absent:
-                // The index is fresh, so a full load only confirms the name is
-                // unknown; it needs no new index.
-                cli.trace("`\(name)` not in the index; loading the manifests")
-                _ = try cli.loadProject(writingIndex: false)
-            case .unsound:
-                cli.trace("unsound record; loading the manifests")
-                _ = try cli.loadProject()
-            }
-        }
-        return cli.registry.getCommand(name)
-    }
-
-    /// Every command's name and help, sorted by name.
-    func summaries() throws(CLIFailure) -> [(name: String, help: String)] {
-        let code = cli.registry.listCommands().map { (name: $0.name, help: $0.help) }
-        if let index {
-            if let indexed = index.summaries() {
-                if code.isEmpty { return indexed }
-                return (indexed + code).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-            }
-            cli.trace("unsound record; loading the manifests")
-            _ = try cli.loadProject()
-        }
-        return cli.registry.listCommands().map { (name: $0.name, help: $0.help) }
     }
 }

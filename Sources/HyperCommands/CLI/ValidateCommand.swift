@@ -67,7 +67,7 @@ struct ValidateCommand {
         if paths.isEmpty { selection = cli.manifestSelection }
         var load: ManifestLoad
         if selection.paths.isEmpty {
-            load = ManifestLoad(files: [], sources: [:], commands: [], diagnostics: [], commandCount: 0, projectRoot: cli.workingDirectory)
+            load = ManifestLoad(files: [], sources: [:], commands: [], diagnostics: [], commandCount: 0)
             load.diagnostics.append(Diagnostic(.noManifests, "no `commands.d` folder in `\(cli.workingDirectory)` or any folder above it", at: nil,
                                                help: "create `commands.d/` with a manifest, or pass manifest paths to `hyper validate`"))
         } else {

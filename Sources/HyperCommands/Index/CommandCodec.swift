@@ -22,6 +22,12 @@ enum CommandCodec {
         }
         writer.string(command.name)
         writer.string(command.help)
+        if let root = command.root {
+            writer.u8(1)
+            writer.string(root)
+        } else {
+            writer.u8(0)
+        }
         location(command.location)
         location(command.actionLocation)
         writer.u32(UInt32(command.args.count))
@@ -97,7 +103,12 @@ enum CommandCodec {
             }
             return SourceLocation(file: shown, line: Int(line), column: Int(column), length: Int(length))
         }
-        guard let name = reader.string(), let help = reader.string() else { return nil }
+        guard let name = reader.string(), let help = reader.string(), let hasRoot = reader.u8(), hasRoot <= 1 else { return nil }
+        var root: String?
+        if hasRoot == 1 {
+            guard let text = reader.string() else { return nil }
+            root = text
+        }
         let commandLocation = location()
         let actionLocation = location()
         guard let argCount = reader.u32(), argCount <= 10_000 else { return nil }
@@ -145,7 +156,7 @@ enum CommandCodec {
         }
         guard sound else { return nil }
         return CommandDefinition(name: name, help: help, args: args, action: action, location: commandLocation,
-                                 actionLocation: actionLocation)
+                                 actionLocation: actionLocation, root: root)
     }
 
     private static func encode(_ value: ArgValue, into writer: inout ByteWriter) {

@@ -27,7 +27,7 @@
     public static func index(of manifest: [UInt8]) -> [UInt8]? {
         var load = ManifestLoader.decode(bytes: manifest, file: "commands.d/fuzz.yaml")
         guard !load.hasErrors else { return nil }
-        load.projectRoot = "/fuzz"
+        for index in load.commands.indices { load.commands[index].root = "/fuzz" }
         var signature = signature
         signature.size = Int64(manifest.count)
         load.inputs.folders = [(folder, ["fuzz.yaml"])]

@@ -3,7 +3,7 @@
 ///
 ///     header        IndexHeader.size bytes, fixed fields (below)
 ///     validation    what a call checks against the disk before trusting the
-///                   index: the project root, the manifest paths asked for,
+///                   index: the manifest paths asked for,
 ///                   each folder's listing, each file's signature and SHA-256,
 ///                   the relative programs
 ///     slots         slotCount × IndexSlot.size: an open-addressing hash table
@@ -20,7 +20,7 @@
 /// to a record whose name differs, which is a miss, never a wrong command.
 enum IndexLayout {
     static let magic: UInt64 = 0x3358_4449_5250_5948  // "HYPRIDX3"
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
 }
 
 /// The fixed fields at the start of an index file.

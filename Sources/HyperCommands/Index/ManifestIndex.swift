@@ -45,7 +45,6 @@ enum ManifestIndex {
     /// would be over 4 GiB).
     static func encode(_ load: ManifestLoad, key: IndexKey, time: IndexTime, nonce: UInt64) -> [UInt8]? {
         var validation = ByteWriter()
-        validation.string(load.projectRoot)
         validation.u32(UInt32(key.paths.count))
         for path in key.paths { validation.string(path) }
         validation.u32(UInt32(load.inputs.folders.count))
@@ -125,9 +124,9 @@ enum ManifestIndex {
         var seen: Set<String> = []
         var programs: [String] = []
         for command in load.commands {
-            guard case .exec(let template) = command.action,
+            guard case .exec(let template) = command.action, let root = command.root,
                   template.program.contains("/"), !template.program.hasPrefix("/") else { continue }
-            let path = Path.absolute(template.program, from: load.projectRoot)
+            let path = Path.absolute(template.program, from: root)
             if seen.insert(path).inserted { programs.append(path) }
         }
         return programs

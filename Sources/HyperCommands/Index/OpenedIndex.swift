@@ -83,7 +83,6 @@ final class OpenedIndex {
     private let header: IndexHeader
     private let slots: Range<Int>
     private let records: Range<Int>
-    let projectRoot: String
     var commandCount: Int { Int(header.commandCount) }
     /// The validation section, kept for the manifest paths locations name.
     private let validation: [UInt8]
@@ -131,7 +130,7 @@ final class OpenedIndex {
             }
         }
         if let miss = checked.miss { throw miss }
-        (projectRoot, refreshes, fileOffsets) = (checked.root, checked.refreshes, checked.fileOffsets)
+        (refreshes, fileOffsets) = (checked.refreshes, checked.fileOffsets)
     }
 
     deinit {
@@ -140,18 +139,17 @@ final class OpenedIndex {
 
     /// What checking the validation section found.
     private struct Validated {
-        var root = ""
         var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
         var fileOffsets: [Int] = []
         var miss: ManifestIndex.Miss?
     }
 
     /// Checks the validation section against the key and the disk; returns
-    /// the project root and the signatures worth writing back.
+    /// the signatures worth writing back and where each file's path is.
     private static func check<Disk: IndexDisk>(_ reader: inout ByteReader, base: Int, key: IndexKey, disk: Disk, time: IndexTime)
         throws(ManifestIndex.Miss) -> Validated {
         let corrupt = ManifestIndex.Miss.corrupt("validation section")
-        guard let root = reader.string(), let pathCount = reader.u32() else { throw corrupt }
+        guard let pathCount = reader.u32() else { throw corrupt }
         guard Int(pathCount) == key.paths.count else { throw .stale("built for other manifest paths") }
         for path in key.paths {
             guard let recorded = reader.string() else { throw corrupt }
@@ -190,7 +188,7 @@ final class OpenedIndex {
             guard disk.isExecutableFile(program) else { throw .stale("program `\(program)` changed") }
         }
         guard reader.offset == reader.buffer.count else { throw corrupt }
-        return Validated(root: root, refreshes: refreshes, fileOffsets: fileOffsets)
+        return Validated(refreshes: refreshes, fileOffsets: fileOffsets)
     }
 
     /// The whole index again with the refreshed signatures written in, their
@@ -280,22 +278,36 @@ final class OpenedIndex {
     /// Every command's name and help, in name order; nil if any record is
     /// unsound or they are not as many as the header says.
     func summaries() -> [(name: String, help: String)]? {
+        eachRecord { reader in CommandCodec.decodeSummary(from: &reader) }
+    }
+
+    /// Every command in full, in name order; nil as for `summaries`.
+    func definitions() -> [CommandDefinition]? {
+        eachRecord { reader in
+            guard let command = CommandCodec.decode(from: &reader, file: shownFile), reader.offset == reader.buffer.count else { return nil }
+            return command
+        }
+    }
+
+    /// `decode` applied to every record's payload, in order; nil if any
+    /// record is unsound or gives nil, or the count is not the header's.
+    private func eachRecord<Value>(_ decode: (inout ByteReader) -> Value?) -> [Value]? {
         guard let bytes = source.read(records) else { return nil }
-        return bytes.withUnsafeBytes { raw -> [(name: String, help: String)]? in
-            var summaries: [(name: String, help: String)] = []
-            summaries.reserveCapacity(commandCount)
+        return bytes.withUnsafeBytes { raw -> [Value]? in
+            var values: [Value] = []
+            values.reserveCapacity(commandCount)
             var offset = 0
             while offset < raw.count {
-                guard summaries.count < commandCount,
+                guard values.count < commandCount,
                       let (payload, length) = IndexRecord.payload(UnsafeRawBufferPointer(rebasing: raw[offset...]), nonce: header.nonce) else {
                     return nil
                 }
                 var reader = ByteReader(payload)
-                guard let summary = CommandCodec.decodeSummary(from: &reader) else { return nil }
-                summaries.append(summary)
+                guard let value = decode(&reader) else { return nil }
+                values.append(value)
                 offset += length
             }
-            return summaries.count == commandCount ? summaries : nil
+            return values.count == commandCount ? values : nil
         }
     }
 }

@@ -12,9 +12,6 @@ public struct ManifestLoad: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every command entry seen, valid or not.
     public var commandCount: Int
-    /// The folder that holds the manifest folder: commands run there and
-    /// relative `exec` programs are found from there.
-    public var projectRoot: String
     /// What was read, for telling later whether this load still holds.
     var inputs = ManifestInputs()
 
@@ -117,14 +114,11 @@ public struct ManifestLoader: Sendable {
         var seen: Set<String> = []
         files = files.filter { seen.insert($0.absolute).inserted }
 
-        let root = files.first.map { Path.parent(Path.parent($0.absolute)) }
-            ?? paths.first.map { Path.parent(Path.absolute($0, from: workingDirectory)) }
-            ?? workingDirectory
         var contents: [String: [UInt8]] = [:]
         var commands: [CommandDefinition] = []
         var declared: [DeclaredCommand] = []
         var commandCount = 0
-        let checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
+        let checks = ProjectChecks(workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
         // Files decode and their bindings are checked independently: on
         // several cores when there are enough files.
         let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String)) -> DecodedFile in
@@ -172,7 +166,6 @@ public struct ManifestLoader: Sendable {
             commands: commands,
             diagnostics: diagnostics.sortedByLocation(fileOrder: files.map(\.shown)),
             commandCount: commandCount,
-            projectRoot: root,
             inputs: inputs
         )
     }
@@ -187,8 +180,7 @@ public struct ManifestLoader: Sendable {
             sources: sources(of: decoded.diagnostics, in: [file: bytes]),
             commands: decoded.commands,
             diagnostics: decoded.diagnostics.sortedByLocation(fileOrder: [file]),
-            commandCount: decoded.declared.count,
-            projectRoot: "/"
+            commandCount: decoded.declared.count
         )
     }
 
@@ -242,6 +234,8 @@ public struct ManifestLoader: Sendable {
             result.diagnostics.append(Diagnostic(.unreadable, "cannot read manifest: \(reason)", at: start))
         case .success(let (bytes, signature)):
             var decoded = decodeBytes(bytes, shown: shown)
+            let root = CommandDefinition.root(ofManifest: absolute)
+            for index in decoded.commands.indices { decoded.commands[index].root = root }
             decoded.input = ManifestInputs.File(path: absolute, signature: signature, contentHash: ContentHash.of(bytes),
                                                 digest: digesting ? SHA256.hash(bytes) : nil)
             return decoded

@@ -14,6 +14,11 @@ public struct CommandDefinition: Sendable, Equatable {
     public var location: SourceLocation?
     /// Where the manifest writes the binding's value (`handler: NAME`'s NAME).
     public var actionLocation: SourceLocation?
+    /// The folder an `exec` or `sh` command runs in and finds relative
+    /// programs from: for a manifest inside a folder named `commands.d`, that
+    /// folder's parent; for any other manifest, its own folder. Nil for
+    /// commands defined in code, which run in the working directory.
+    public var root: String?
 
     public init(
         name: String,
@@ -21,7 +26,8 @@ public struct CommandDefinition: Sendable, Equatable {
         args: [ArgDefinition] = [],
         action: CommandAction,
         location: SourceLocation? = nil,
-        actionLocation: SourceLocation? = nil
+        actionLocation: SourceLocation? = nil,
+        root: String? = nil
     ) {
         self.name = name
         self.help = help
@@ -29,6 +35,15 @@ public struct CommandDefinition: Sendable, Equatable {
         self.action = action
         self.location = location
         self.actionLocation = actionLocation
+        self.root = root
+    }
+
+    /// The root of the commands a manifest at this absolute path declares
+    /// (see `root`).
+    public static func root(ofManifest path: String) -> String {
+        let folder = Path.parent(path)
+        let name = folder.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) }
+        return name == "commands.d" ? Path.parent(folder) : folder
     }
 
     /// A command defined in code: its closure gets the parsed, typed arguments.

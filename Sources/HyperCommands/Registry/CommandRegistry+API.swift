@@ -81,7 +81,7 @@ extension CommandRegistry {
         let loader = ManifestLoader(workingDirectory: workingDirectory, handlers: handlerCatalog, codeCommands: codeCommandNames)
         let load = loader.load(paths: paths)
         if load.hasErrors { throw ManifestErrors(load.diagnostics.filter { $0.severity == .error }) }
-        return addDiscovered(load.commands, projectRoot: load.projectRoot).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return addDiscovered(load.commands).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// Runs a command (the seed's `run_command`): parses `args`, runs it, and
@@ -107,7 +107,7 @@ extension CommandRegistry {
             (run, values) = (body, parsed)
         case .process(let values):
             let here = FileSystem.currentDirectory()
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!
+            let plan = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? here, invocationDirectory: here)!
             if let problem = plan.sizeProblem(command: name) {
                 console.err(problem + "\n")
                 return 1

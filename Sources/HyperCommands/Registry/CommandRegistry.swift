@@ -15,7 +15,6 @@ public final class CommandRegistry: Sendable {
         var commands: [String: CommandDefinition] = [:]
         var codeCommands: Set<String> = []
         var handlers: [String: Handler] = [:]
-        var projectRoot: String?
     }
 
     private let state = Lock(State())
@@ -53,20 +52,14 @@ public final class CommandRegistry: Sendable {
         state.withLock { $0.handlers[name] }
     }
 
-    /// The project root of the manifests discovered last, if any.
-    public var projectRoot: String? {
-        state.withLock { $0.projectRoot }
-    }
-
     /// Adds manifest commands as one batch; returns the names that were new.
-    func addDiscovered(_ commands: [CommandDefinition], projectRoot: String) -> [String] {
+    func addDiscovered(_ commands: [CommandDefinition]) -> [String] {
         state.withLock { state in
             var added: [String] = []
             for command in commands where state.commands[command.name] == nil {
                 state.commands[command.name] = command
                 added.append(command.name)
             }
-            if state.projectRoot == nil { state.projectRoot = projectRoot }
             return added
         }
     }

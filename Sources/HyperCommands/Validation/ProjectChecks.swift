@@ -7,7 +7,6 @@
 /// other files, so a load runs them beside decoding, file by file; only the
 /// name checks (`checkNames`) wait for every file.
 struct ProjectChecks: Sendable {
-    let projectRoot: String
     let workingDirectory: String
     let handlers: HandlerCatalog
     let codeCommands: [String]
@@ -15,8 +14,7 @@ struct ProjectChecks: Sendable {
     /// Commands that loaded but failed a project check.
     private(set) var failedCommands: Set<String> = []
 
-    init(projectRoot: String, workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String]) {
-        self.projectRoot = projectRoot
+    init(workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String]) {
         self.workingDirectory = workingDirectory
         self.handlers = handlers
         self.codeCommands = codeCommands
@@ -119,12 +117,12 @@ struct ProjectChecks: Sendable {
     }
 
     /// A relative program (one with a `/` that does not start with `/`) must
-    /// exist under the project root and be executable. Bare names are looked
+    /// exist under the command's root and be executable. Bare names are looked
     /// up on PATH at run time, and absolute paths belong to the machine.
     private mutating func checkProgram(_ template: ExecTemplate, of command: CommandDefinition) {
         let program = template.program
         guard program.utf8.contains(UInt8(ascii: "/")), program.utf8.first != UInt8(ascii: "/") else { return }
-        let path = Path.absolute(program, from: projectRoot)
+        let path = Path.absolute(program, from: command.root ?? workingDirectory)
         let shown = Path.display(path, from: workingDirectory)
         switch FileSystem.kind(path) {
         case .file:
