@@ -15,4 +15,30 @@ import Testing
         let passed = Int(closing.split(separator: " ").first ?? "") ?? 0
         #expect(passed >= 80)
     }
+
+    /// `hyper list --json` validates against its schema for every valid
+    /// fixture and the example program, and reads the same from the index.
+    @Test func descriptionAgreesWithItsSchemaAndTheIndex() throws {
+        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let script = repository.appendingPathComponent("Tests/SchemaAgreement/check_description.py")
+        let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
+        let result = try HyperProcess.run(["python3", script.path, HyperProcess.hyper.path, example.path], in: repository,
+                                          executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasSuffix("\n15 passed, 0 failed\n"), "\(result)")
+    }
+
+    /// The manifest schema reserves exactly hyper's built-in names.
+    @Test func theSchemaReservesTheBuiltIns() throws {
+        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try String(contentsOf: repository.appendingPathComponent("schemas/commands.schema.json"), encoding: .utf8)
+        let line = try #require(schema.split(separator: "\n").first { $0.contains("\"not\": { \"enum\"") })
+        let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            .filter { $0 != "not" && $0 != "enum" }
+        let builtIns = try HyperProcess.run(["list", "--json"], in: repository)
+        let names = builtIns.stdout.split(separator: "\n").filter { $0.contains("\"usage\": \"hyper ") }
+            .compactMap { $0.split(separator: "\"").dropFirst(3).first.map(String.init) }
+        #expect(listed.sorted() == ["completions", "help", "list", "validate", "version"])
+        #expect(names.sorted() == listed.sorted())
+    }
 }

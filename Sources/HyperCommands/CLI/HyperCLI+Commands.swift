@@ -38,10 +38,11 @@ extension HyperCLI {
 
     /// `hyper help` lists the commands; `hyper help NAME` shows one.
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
-        guard let name = words.first else { return try listCommands() }
+        guard var name = words.first else { return try listCommands() }
+        if name == "-h" || name == "--help" { name = "help" }
         guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
-        if name == "validate" {
-            console.out(ValidateCommand.usage)
+        if let builtIn = BuiltIn.named(name) {
+            console.out(builtIn.usage)
             return 0
         }
         guard let command = try projectCommands().command(named: name) else { throw unknown(name) }
@@ -71,7 +72,7 @@ extension HyperCLI {
     }
 
     private func unknown(_ name: String) -> CLIFailure {
-        let names = registry.listCommands().map(\.name) + ["help", "validate"]
+        let names = registry.listCommands().map(\.name) + BuiltIn.names
         return .unknownCommand(name, suggestion: Suggestion.closest(to: name, in: names))
     }
 

@@ -130,17 +130,9 @@ public struct HyperCLI: Sendable {
         case "-h", "--help":
             return try cli.listCommands()
         case "--version", "-V":
-            console.out("hyper \(Self.version)\n")
-            return 0
-        case "validate":
-            guard let command = try ValidateCommand.parse(tail) else {
-                console.out(ValidateCommand.usage)
-                return 0
-            }
-            return command.run(cli: cli)
-        case "help":
-            return try cli.help(tail)
+            return cli.printVersion()
         default:
+            if let builtIn = BuiltIn.named(first) { return try builtIn.run(cli, tail) }
             if first.hasPrefix("-") {
                 let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
                 throw .usage("Error: Unknown argument: \(TerminalText.line(first))", help: suggestion.map { "did you mean \($0)?" })

@@ -62,10 +62,7 @@ public enum HelpFormatter {
         if !commands.isEmpty {
             text += "\nCommands:\n" + table(commands.map { (TerminalText.line($0.name), TerminalText.lines(firstLine($0.help))) })
         }
-        text += "\nBuilt-in:\n" + table([
-            ("help [command]", "Show this list, or a command's help"),
-            ("validate [PATH...]", "Check the manifests (--format human|concise|github|json, --strict)"),
-        ])
+        text += "\nBuilt-in:\n" + table(BuiltIn.all.filter { $0.name != "completions" }.map { ($0.synopsis, $0.summary) })
         text += "\nOptions:\n" + table([
             ("--manifests PATH", "Use these manifest files or folders (repeatable; or HYPER_COMMANDS)"),
             ("-h, --help", "Show this list"),

@@ -3,10 +3,10 @@ public enum Names {
     /// Longest command name.
     public static let maxCommandNameLength = 64
 
-    /// Names that hyper's own subcommands use, sorted. A list, not a set:
-    /// every declared name is checked against it, and four comparisons of
-    /// short strings cost less than hashing one.
-    public static let reservedCommands = ["completions", "help", "validate", "version"]
+    /// Names that hyper's own subcommands use, sorted (`BuiltIn.all`). A
+    /// list, not a set: every declared name is checked against it, and five
+    /// comparisons of short strings cost less than hashing one.
+    public static let reservedCommands = BuiltIn.names
 
     /// A letter, then ASCII letters, digits, `-` or `_`; at most 64 characters.
     public static func isCommandName(_ name: String) -> Bool {

@@ -1,0 +1,81 @@
+/// hyper's own commands, in one table that everything reads: the dispatch,
+/// the help list, did-you-mean, `hyper help NAME`, the reserved names that
+/// manifests and code may not use (`Names.reservedCommands`), and the JSON
+/// Schema (a test keeps its list equal to this one).
+///
+/// A reserved name takes that name away from every project, so the set is
+/// decided once: `help`, `validate`, `version`, `completions` and `list`.
+/// Every later feature of hyper's own comes as an option (`hyper --dry-run`,
+/// `hyper validate --schema`), never as a new reserved name.
+struct BuiltIn: Sendable {
+    let name: String
+    /// The words after `hyper`, as the help list shows them.
+    let synopsis: String
+    let summary: String
+    /// The whole `--help` text.
+    let usage: String
+    let run: @Sendable (HyperCLI, [String]) throws(CLIFailure) -> Int32
+
+    static let all: [BuiltIn] = [
+        BuiltIn(
+            name: "help", synopsis: "help [command]", summary: "Show this list, or a command's help",
+            usage: "Usage: hyper help [command]\n\n  Show the list of commands, or one command's help.\n",
+            run: { cli, words throws(CLIFailure) in try cli.help(words) }
+        ),
+        BuiltIn(
+            name: "list", synopsis: "list [--json]", summary: "List the commands; --json describes them in full",
+            usage: ListCommand.usage,
+            run: { cli, words throws(CLIFailure) in
+                guard let command = try ListCommand.parse(words) else { return cli.printUsage(ListCommand.usage) }
+                return try command.run(cli: cli)
+            }
+        ),
+        BuiltIn(
+            name: "validate", synopsis: "validate [PATH...]", summary: "Check the manifests (--format human|concise|github|json, --strict)",
+            usage: ValidateCommand.usage,
+            run: { cli, words throws(CLIFailure) in
+                guard let command = try ValidateCommand.parse(words) else { return cli.printUsage(ValidateCommand.usage) }
+                return command.run(cli: cli)
+            }
+        ),
+        BuiltIn(
+            name: "version", synopsis: "version", summary: "Print hyper's version",
+            usage: "Usage: hyper version\n\n  Print hyper's version (also `hyper --version`, `hyper -V`).\n",
+            run: { cli, words throws(CLIFailure) in
+                if let word = words.first {
+                    if word == "-h" || word == "--help" { return cli.printUsage(BuiltIn.named("version")!.usage) }
+                    throw .usage("Error: Unknown argument: \(TerminalText.line(word))")
+                }
+                return cli.printVersion()
+            }
+        ),
+        BuiltIn(
+            name: "completions", synopsis: "completions", summary: "Reserved for shell completions",
+            usage: "Usage: hyper completions\n\n  Reserved for shell completions, which this version of hyper does not have yet.\n",
+            run: { cli, words throws(CLIFailure) in
+                if words.first == "-h" || words.first == "--help" { return cli.printUsage(BuiltIn.named("completions")!.usage) }
+                throw .usage("Error: `completions` is reserved for shell completions, which this version of hyper does not have yet")
+            }
+        ),
+    ]
+
+    /// The built-in with this name (compared as bytes).
+    static func named(_ name: String) -> BuiltIn? {
+        all.first { $0.name.utf8.elementsEqual(name.utf8) }
+    }
+
+    /// The reserved names, sorted.
+    static let names: [String] = all.map(\.name).sorted()
+}
+
+extension HyperCLI {
+    func printUsage(_ usage: String) -> Int32 {
+        console.out(usage)
+        return 0
+    }
+
+    func printVersion() -> Int32 {
+        console.out("hyper \(Self.version)\n")
+        return 0
+    }
+}

@@ -1,0 +1,38 @@
+/// `hyper list [--json]`: the commands, as the help list shows them, or in
+/// full as the JSON description (`CommandDescription`).
+struct ListCommand {
+    var json = false
+
+    static let usage = """
+    Usage: hyper list [--json]
+
+      List the commands (the same list as `hyper --help`).
+
+    Options:
+      --json  Describe every command in full as JSON (version 1, see
+              schemas/commands-description.schema.json)
+
+    """
+
+    /// Parses the words after `list`; nil when `--help` asked for usage.
+    static func parse(_ words: [String]) throws(CLIFailure) -> ListCommand? {
+        var command = ListCommand()
+        for word in words {
+            switch word {
+            case "--json": command.json = true
+            case "-h", "--help": return nil
+            default:
+                let suggestion = word.hasPrefix("-") ? Suggestion.closest(to: word, in: ["--json", "--help"]) : nil
+                throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
+            }
+        }
+        return command
+    }
+
+    func run(cli: HyperCLI) throws(CLIFailure) -> Int32 {
+        guard json else { return try cli.listCommands() }
+        let project = try cli.projectCommands()
+        cli.console.out(CommandDescription.json(try project.definitions(), builtIns: BuiltIn.all))
+        return 0
+    }
+}

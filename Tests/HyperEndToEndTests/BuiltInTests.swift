@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// hyper's own commands come from one table: every reserved name answers,
+/// `hyper help NAME` shows its usage, and did-you-mean knows them all.
+@Suite struct BuiltInTests {
+    @Test func versionAnswersAsACommandAndAsAnOption() throws {
+        let project = try TemporaryProject()
+        for words in [["version"], ["--version"], ["-V"]] {
+            #expect(try project.run(words) == RunResult(status: 0, stdout: "hyper 0.1.0\n", stderr: ""))
+        }
+    }
+
+    @Test func helpOfEachBuiltIn() throws {
+        let project = try TemporaryProject()
+        let help = try project.run(["help", "help"])
+        #expect(help == RunResult(status: 0, stdout: "Usage: hyper help [command]\n\n  Show the list of commands, or one command's help.\n", stderr: ""))
+        #expect(try project.run(["help", "--help"]).stdout == help.stdout)
+        #expect(try project.run(["help", "-h"]).stdout == help.stdout)
+        #expect(try project.run(["help", "version"]).stdout.hasPrefix("Usage: hyper version\n"))
+        #expect(try project.run(["version", "--help"]).stdout.hasPrefix("Usage: hyper version\n"))
+        #expect(try project.run(["help", "list"]).stdout.hasPrefix("Usage: hyper list [--json]\n"))
+        #expect(try project.run(["help", "validate"]).stdout.hasPrefix("Usage: hyper validate [PATH...]"))
+        #expect(try project.run(["help", "completions"]).stdout.hasPrefix("Usage: hyper completions\n"))
+    }
+
+    @Test func completionsIsReservedNotUnknown() throws {
+        let project = try TemporaryProject()
+        let result = try project.run(["completions"])
+        #expect(result == RunResult(status: 2, stdout: "",
+                                    stderr: "Error: `completions` is reserved for shell completions, which this version of hyper does not have yet\n"))
+    }
+
+    @Test func didYouMeanKnowsTheBuiltIns() throws {
+        let project = try TemporaryProject()
+        let result = try project.run(["vresion"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("help: did you mean `version`?\n"))
+    }
+
+    @Test func listIsReservedForManifests() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  list:\n    help: Mine\n    exec: [echo]\n")
+        let result = try project.run(["validate", "--format", "concise"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("commands.d/a.yaml:2:3: error: `list` is a built-in command of hyper [E302]\n"))
+    }
+
+    @Test func listShowsTheListAndTheDescription() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  greet:\n    help: Greet\n    exec: [echo, \"{name}\"]\n    args:\n      name: str\n")
+        #expect(try project.run(["list"]).stdout == (try project.run(["--help"])).stdout)
+        let json = try project.run(["list", "--json"])
+        #expect(json.status == 0)
+        let root = project.root.path
+        #expect(json.stdout.hasPrefix("""
+            {
+              "version": 1,
+              "commands": [
+                {"name": "greet", "help": "Greet", "location": {"file": "commands.d/a.yaml", "line": 2, "column": 3}, "root": "\(root)", \
+            "binding": {"kind": "exec", "program": "echo", "args": ["{name}"]}, "args": [{"name": "name", "option": "--name", "type": "str", \
+            "required": true, "default": null, "help": "", "location": {"file": "commands.d/a.yaml", "line": 6, "column": 7}}]}
+              ],
+              "builtins": [
+
+            """))
+        let wrong = try project.run(["list", "--jsno"])
+        #expect(wrong == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --jsno\nhelp: did you mean --json?\n"))
+    }
+}
