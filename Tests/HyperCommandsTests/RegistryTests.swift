@@ -45,27 +45,32 @@ private func temporaryFolder() throws -> URL {
         #expect(throws: RegistrationError(message: "command `cleanup` is already registered")) {
             try registry.command("cleanup") { _ in }
         }
-        #expect(throws: RegistrationError(message: "`validate` is a built-in command of hyper")) {
-            try registry.command("validate") { _ in }
-        }
-        #expect(throws: RegistrationError(message: "invalid command name `9x`: a letter, then letters, digits, `-` or `_`, at most 64 characters")) {
-            try registry.command("9x") { _ in }
-        }
-        #expect(throws: RegistrationError(message: "invalid arg name `Name` in command `a`")) {
-            try registry.command("a", args: [ArgDefinition(name: "Name")]) { _ in }
-        }
-        #expect(throws: RegistrationError(message: "default of arg `n` in command `b` is str, not int")) {
-            try registry.command("b", args: [ArgDefinition(name: "n", type: .int, default: .str("x"))]) { _ in }
-        }
-        for order in [["verbose", "no_verbose"], ["no_verbose", "verbose"]] {
-            let args = order.map { ArgDefinition(name: $0, type: $0 == "verbose" ? .bool : .str, default: $0 == "verbose" ? nil : .str("")) }
-            #expect(throws: RegistrationError(message: "`--no-verbose` would both clear flag `verbose` and set arg `no_verbose` in command `c`")) {
-                try registry.command("c", args: args) { _ in }
+        func refused(_ command: CommandDefinition) -> RegistrationError? {
+            do {
+                try registry.register(command)
+                return nil
+            } catch {
+                return error
             }
         }
-        #expect(throws: RegistrationError(message: "arg `n` of command `d` is declared twice")) {
-            try registry.command("d", args: [ArgDefinition(name: "n"), ArgDefinition(name: "n")]) { _ in }
+        let noop: CommandHandler = { _ in }
+        #expect(refused(CommandDefinition(name: "validate", run: noop))
+                == RegistrationError(message: "`validate` is a built-in command of hyper", code: .reservedCommandName,
+                                     help: "choose another name; reserved: `completions`, `help`, `list`, `validate`, `version`"))
+        #expect(refused(CommandDefinition(name: "9x", run: noop))
+                == RegistrationError(message: "invalid command name `9x`", code: .invalidCommandName,
+                                     help: "a command name is a letter, then letters, digits, `-` or `_`, at most 64 characters"))
+        #expect(refused(CommandDefinition(name: "a", args: [ArgDefinition(name: "Name")], run: noop))?.message
+                == "command `a`: invalid arg name `Name`")
+        #expect(refused(CommandDefinition(name: "b", args: [ArgDefinition(name: "n", type: .int, default: .str("x"))], run: noop))?.message
+                == "command `b`: invalid default for `n`: expected int, got str")
+        for order in [["verbose", "no_verbose"], ["no_verbose", "verbose"]] {
+            let args = order.map { ArgDefinition(name: $0, type: $0 == "verbose" ? .bool : .str, default: $0 == "verbose" ? nil : .str("")) }
+            #expect(refused(CommandDefinition(name: "c", args: args, run: noop))?.message
+                    == "command `c`: `--no-verbose` would both clear flag `verbose` and set arg `no_verbose`")
         }
+        #expect(refused(CommandDefinition(name: "d", args: [ArgDefinition(name: "n"), ArgDefinition(name: "n")], run: noop))?.message
+                == "command `d`: arg `n` is declared twice")
         #expect(registry.listCommands().map(\.name) == ["cleanup"])
         #expect(registry.codeCommandNames == ["cleanup"])
     }

@@ -68,13 +68,18 @@ import Testing
     @Test func runCommandEscapesWhatItPrints() async throws {
         let registry = CommandRegistry()
         let captured = CapturedConsole()
-        try registry.command("evil", help: Self.payload) { _ in }
+        // Code is held to the manifests' rules: such help is refused (E218).
+        #expect(throws: RegistrationError(message: "command `evil`: `help` of command `evil` contains control character U+001B", code: .controlCharacter,
+                                          help: "a terminal would act on it instead of showing it; remove it")) {
+            try registry.command("evil", help: Self.payload) { _ in }
+        }
+        try registry.command("evil", help: "Innocent") { _ in }
         try registry.register(CommandDefinition(name: "gone", action: .exec(ExecTemplate(program: "no-such\u{1B}]52;c;cHduZWQ=\u{07}"))))
         #expect(await registry.runCommand("evil", ["--help"], console: captured.console) == 0)
         #expect(await registry.runCommand("evil", ["--x\u{1B}[2J"], console: captured.console) == 1)
         #expect(await registry.runCommand("gone", [], console: captured.console) == 127)
         #expect(await registry.runCommand("ev\u{9B}il", [], console: captured.console) == 1)
-        #expect(captured.out == "Usage: hyper evil [OPTIONS]\n\n  Innocent<U+001B>]0;pwned<U+0007><U+001B>[2J<U+000D>OVERWRITE\n")
+        #expect(captured.out == "Usage: hyper evil [OPTIONS]\n\n  Innocent\n")
         #expect(captured.err == """
         Error: Unknown argument: --x<U+001B>[2J
         hyper: program not found: `no-such<U+001B>]52;c;cHduZWQ=<U+0007>`

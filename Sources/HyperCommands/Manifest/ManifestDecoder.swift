@@ -76,17 +76,7 @@ struct ManifestDecoder {
         let errorsBefore = errorCount
         let name = stream.string(key)
         declaredCommands.append(DeclaredCommand(name: name, location: location(key.span)))
-        if !Names.isCommandName(name) {
-            let tooLong = name.utf8.count > Names.maxCommandNameLength
-            var help = "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters"
-            if let foreign = name.unicodeScalars.first(where: { !$0.isASCII }) {
-                help = "`\(foreign)` (\(foreign.codePointName)) is not an ASCII letter; " + help
-            }
-            report(.invalidCommandName,
-                   tooLong ? "command name `\(name)` is longer than \(Names.maxCommandNameLength) characters"
-                           : "invalid command name `\(name)`",
-                   key.span, help: help)
-        }
+        if let violation = DefinitionRules.commandName(name) { report(violation, key.span) }
         guard mapping(value, what: "command `\(name)`", key: key, &stream) else { return }
 
         var help = ""
@@ -296,24 +286,17 @@ struct ManifestDecoder {
             names.append(name)
             spans.append(argKey.span)
             var nameOK = true
-            if !Names.isArgName(name) {
-                report(.invalidArgName, "invalid arg name `\(name)`", argKey.span,
-                       help: "an arg name is a lowercase letter, then lowercase letters, digits and `_` (`dry_run` is `--dry-run`)")
-                nameOK = false
-            } else if name == "help" {
-                report(.reservedArgName, "an arg cannot be named `help`", argKey.span,
-                       help: "`--help` shows the command's help; choose another name")
+            if let violation = DefinitionRules.argName(name, at: names.count - 1) {
+                report(violation, argKey.span)
                 nameOK = false
             }
             if let arg = decodeArg(name: name, spec, key: argKey, &stream), nameOK {
                 args.append(arg)
             }
         }
-        for arg in args where arg.isFlag {
-            if let other = names.firstIndex(where: { $0.hasPrefix("no_") && $0.utf8.dropFirst(3).elementsEqual(arg.name.utf8) }) {
-                report(.optionCollision, "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `\(names[other])`",
-                       spans[other], help: "rename one of the two")
-            }
+        let flags = names.map { name in args.contains { $0.isFlag && $0.name == name } }
+        for violation in DefinitionRules.optionCollisions(names, flags: flags) {
+            if case .argName(let other) = violation.subject { report(violation, spans[other]) }
         }
         return (args, names)
     }
@@ -383,9 +366,9 @@ struct ManifestDecoder {
                 value = parsed
                 // `hyper <command> --help` shows a str default.
                 if type == .str { checkShown(text, .scalar(scalar), what: "default of `\(name)`", &stream) }
-                if let (isRequired, requiredKey) = required, isRequired {
-                    report(.requiredWithDefault, "arg `\(name)` is required and has a default", requiredKey.span,
-                           help: "remove `required: true`, or remove the default")
+                if let (isRequired, requiredKey) = required, isRequired,
+                   let violation = DefinitionRules.requiredWithDefault(ArgDefinition(name: name, type: type, default: parsed, required: true), at: 0) {
+                    report(violation, requiredKey.span)
                     return nil
                 }
             }
@@ -451,16 +434,10 @@ struct ManifestDecoder {
     /// character, or at the escape (`\e`) that wrote it. A NUL is E103's,
     /// reported for every value.
     private mutating func checkShown(_ text: YAMLScalar, _ event: YAMLEvent, what: String, _ stream: inout YAMLEventStream) {
-        let unsafe = { (scalar: Unicode.Scalar) in scalar.value != 0 && TerminalText.isUnsafe(scalar) }
-        guard case .scalar(let ref) = event, let found = text.value.unicodeScalars.first(where: unsafe) else { return }
-        let span = stream.sourceSpan(ofFirstIn: ref, where: unsafe) ?? text.span
-        if TerminalText.kind(of: found) == .bidi {
-            report(.controlCharacter, "\(what) contains text-direction control character \(found.codePointName)", span,
-                   help: "it can make the text display differently from what it is; remove it")
-        } else {
-            report(.controlCharacter, "\(what) contains control character \(found.codePointName)", span,
-                   help: "a terminal would act on it instead of showing it; remove it")
-        }
+        guard case .scalar(let ref) = event,
+              let violation = DefinitionRules.shownText(text.value, what: what, subject: .commandHelp) else { return }
+        let span = stream.sourceSpan(ofFirstIn: ref, where: DefinitionRules.isRefusedInShownText) ?? text.span
+        report(violation, span)
     }
 
     /// True when `event` starts a mapping; otherwise reports what stands
@@ -516,6 +493,11 @@ struct ManifestDecoder {
 
     private func location(_ span: YAMLSpan) -> SourceLocation {
         SourceLocation(file: file, line: span.start.line, column: span.start.column, length: span.length)
+    }
+
+    /// A violation of a `DefinitionRules` rule, at the span of what it names.
+    private mutating func report(_ violation: DefinitionRules.Violation, _ span: YAMLSpan) {
+        report(violation.code, violation.message, span, help: violation.help)
     }
 
     private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {

@@ -1,37 +1,28 @@
-/// Why a command or handler could not be registered in code.
+/// Why a command or handler could not be registered in code. A definition
+/// that breaks a rule manifests share carries the same diagnostic code a
+/// manifest would get (`code`), and the fix (`help`).
 public struct RegistrationError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
+    public var code: DiagnosticCode?
+    public var help: String?
     public var description: String { message }
+
+    public init(message: String, code: DiagnosticCode? = nil, help: String? = nil) {
+        self.message = message
+        self.code = code
+        self.help = help
+    }
 }
 
 extension CommandRegistry {
     /// Registers a command defined in code (the seed's `@command`). Its name
     /// and args follow the manifest rules, checked here.
+    /// The rules are the manifests' (`DefinitionRules`): the first broken one
+    /// is thrown with the code a manifest would get.
     public func register(_ command: CommandDefinition) throws(RegistrationError) {
-        guard Names.isCommandName(command.name) else {
-            throw RegistrationError(message: "invalid command name `\(command.name)`: a letter, then letters, digits, `-` or `_`, at most 64 characters")
-        }
-        guard !Names.reservedCommands.contains(command.name) else {
-            throw RegistrationError(message: "`\(command.name)` is a built-in command of hyper")
-        }
-        var seen: Set<String> = []
-        for arg in command.args {
-            guard Names.isArgName(arg.name), arg.name != "help" else {
-                throw RegistrationError(message: "invalid arg name `\(arg.name)` in command `\(command.name)`")
-            }
-            guard seen.insert(arg.name).inserted else {
-                throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` is declared twice")
-            }
-            if let value = arg.default, value.type != arg.type {
-                throw RegistrationError(message: "default of arg `\(arg.name)` in command `\(command.name)` is \(value.type.rawValue), not \(arg.type.rawValue)")
-            }
-            if arg.required && arg.default != nil && !arg.isFlag {
-                throw RegistrationError(message: "arg `\(arg.name)` of command `\(command.name)` is required and has a default")
-            }
-        }
-        // `--no-x` clears flag `x`, so no arg may be named `no_x` beside it, in either order.
-        for arg in command.args where arg.isFlag && seen.contains("no_" + arg.name) {
-            throw RegistrationError(message: "`--no-\(arg.optionName.dropFirst(2))` would both clear flag `\(arg.name)` and set arg `no_\(arg.name)` in command `\(command.name)`")
+        if let violation = DefinitionRules.check(command).first {
+            let message = violation.subject == .commandName ? violation.message : "command `\(command.name)`: \(violation.message)"
+            throw RegistrationError(message: message, code: violation.code, help: violation.help)
         }
         guard insert(command, fromCode: true) else {
             throw RegistrationError(message: "command `\(command.name)` is already registered")

@@ -38,9 +38,8 @@ struct ProjectChecks: Sendable {
         first.reserveCapacity(declared.count)
         let inCode = Set(codeCommands)
         for command in declared {
-            if Names.reservedCommands.contains(command.name) {
-                fail(command.name, Diagnostic(.reservedCommandName, "`\(command.name)` is a built-in command of hyper", at: command.location,
-                                              help: "choose another name; reserved: " + Names.reservedCommands.map { "`\($0)`" }.joined(separator: ", ")))
+            if let violation = DefinitionRules.reservedName(command.name) {
+                fail(command.name, Diagnostic(violation.code, violation.message, at: command.location, help: violation.help))
             } else if let earlier = first.updateValue(command.location, forKey: command.name) {
                 // One lookup per name; only a duplicate pays a second to keep the first place.
                 first[command.name] = earlier
