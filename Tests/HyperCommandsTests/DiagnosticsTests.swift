@@ -1,7 +1,7 @@
 import Foundation
 import HyperYAML
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 @Suite struct DiagnosticsTests {
     /// `docs/diagnostics.md` lists exactly the codes there are, with their severity and summary.

@@ -1,5 +1,5 @@
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 @Suite struct ExecutionPlanTests {
     private func template(_ elements: [String]) throws -> ExecTemplate {

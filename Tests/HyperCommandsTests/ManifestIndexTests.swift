@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// The index as a value: written from a load, read back through an injected
 /// clock and disk, so time-dependent rules need no waiting.
@@ -53,7 +53,7 @@ import Testing
         }
     }
 
-    static let handlers = HandlerCatalog(signatures: ["seed": nil, "greet": nil, "deploy": nil, "migrate": nil])
+    static let handlers = HandlerCatalog(names: ["seed", "greet", "deploy", "migrate"])
 
     static func manifest(_ greeting: String) -> String {
         "commands:\n  greet:\n    help: Greet\n    exec: [echo, \"\(greeting), {name}!\"]\n    args:\n      name: str\n"

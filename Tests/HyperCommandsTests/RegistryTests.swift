@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// Collects what a `Console` prints.
 final class CapturedConsole: Sendable {

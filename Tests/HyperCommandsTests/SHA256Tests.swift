@@ -1,5 +1,5 @@
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// hyper's SHA-256 against the FIPS 180-4 examples and NIST's byte-oriented
 /// test vectors: every padding case (55, 56, 63, 64 bytes), input fed in

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// What hyper prints from a manifest, a file name or the command line never
 /// drives the terminal; what a manifest may hold in a text hyper shows is

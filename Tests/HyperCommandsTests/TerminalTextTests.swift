@@ -1,5 +1,5 @@
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// The one table of characters and its policies.
 @Suite struct TerminalTextTests {

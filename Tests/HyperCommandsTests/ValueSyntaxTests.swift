@@ -1,5 +1,5 @@
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 @Suite struct ValueSyntaxTests {
     @Test(arguments: [

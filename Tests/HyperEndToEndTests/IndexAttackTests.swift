@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// The index attacked as an adversary would: forged manifests, another
 /// user's index files, corrupt bytes, rewrites while calls read it, and a

@@ -2,7 +2,7 @@
 // shape the definition; the rest, split at NUL, is the argv. Values that come
 // back must match their declared types and cover every required arg.
 import FuzzSupport
-import HyperCommands
+@_spi(Fuzz) import HyperCommands
 
 private let names = ["count", "name", "rate", "verbose", "dry_run", "tag", "x"]
 private let types: [ArgType] = [.int, .str, .float, .bool]
@@ -26,7 +26,7 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let command = CommandDefinition(name: "fuzz", args: args, action: .shell("true"))
     let argv = words(input[(1 + argCount * 2)...])
     do {
-        switch try ArgumentParser.parse(argv, for: command) {
+        switch try CommandLineParser.parse(argv, for: command) {
         case .help:
             require(argv.contains("--help") || argv.contains("-h"), "help without asking")
         case .values(let parsed):

@@ -1,7 +1,7 @@
 // argv -> exec argv and environment: every value must come out byte for byte.
 // The input, split at NUL, gives the command line of a fixed exec command.
 import FuzzSupport
-import HyperCommands
+@_spi(Fuzz) import HyperCommands
 
 private let template: ExecTemplate = {
     func element(_ text: String) -> ExecTemplate.Element {
@@ -23,7 +23,7 @@ public func fuzzExecPlan(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = bytes(data, size)
     plantedCrash(input)
     let argv = words(input[...])
-    guard case .values(let values)? = try? ArgumentParser.parse(argv, for: command) else { return 0 }
+    guard case .values(let values)? = try? CommandLineParser.parse(argv, for: command) else { return 0 }
     guard let plan = ProcessPlan.make(for: command, values: values, projectRoot: "/p", invocationDirectory: "/p/sub") else {
         require(false, "no plan for an exec command")
         return 0

@@ -2,14 +2,13 @@
 // grow without bound, and every diagnostic must be located and printable in
 // every format.
 import FuzzSupport
-import HyperCommands
+@_spi(Fuzz) import HyperCommands
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = bytes(data, size)
     plantedCrash(input)
-    let load = ManifestLoader.decode(bytes: input, file: "fuzz.yaml")
-    let (commands, diagnostics) = (load.commands, load.diagnostics)
+    let (commands, diagnostics, renderings) = ManifestFuzzing.decode(input)
     for diagnostic in diagnostics {
         if let location = diagnostic.location {
             require(location.line >= 1 && location.column >= 1 && location.length >= 1, "located at \(location)")
@@ -23,10 +22,7 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             if let value = arg.default { require(value.type == arg.type, "default of `\(arg.name)` has the wrong type") }
         }
     }
-    let renderer = DiagnosticRenderer(sources: load.sources)
-    for format in DiagnosticFormat.allCases {
-        _ = renderer.render(diagnostics, format: format)
-    }
+    require(renderings.count == 4, "rendered in every format")
     if diagnostics.allSatisfy({ $0.severity != .error }) {
         require(diagnostics.allSatisfy { $0.severity == .warning }, "unexpected severity")
     }

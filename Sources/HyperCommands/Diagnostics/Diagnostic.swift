@@ -13,7 +13,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// A fix, shown on its own line as `help: ...`.
     public var help: String?
 
-    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {
+    init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {
         self.severity = code.defaultSeverity
         self.code = code
         self.message = message
@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
 public struct ManifestErrors: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
@@ -37,8 +37,8 @@ public struct ManifestErrors: Error, Sendable, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
-    public var errorCount: Int { count { $0.severity == .error } }
-    public var warningCount: Int { count { $0.severity == .warning } }
+    var errorCount: Int { count { $0.severity == .error } }
+    var warningCount: Int { count { $0.severity == .warning } }
 
     /// Sorted by file (in the order given), then position; unlocated ones first.
     func sortedByLocation(fileOrder: [String]) -> [Diagnostic] {

@@ -1,5 +1,5 @@
 /// How `hyper validate` prints diagnostics.
-public enum DiagnosticFormat: String, Sendable, CaseIterable {
+enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// rustc-style: code, location, the source line, a caret under the span, help.
     case human
     /// One `file:line:column: severity: message [CODE]` line each, for editors and grep.

@@ -1,23 +1,23 @@
 import HyperYAML
 
 /// Turns diagnostics into text in one of the `DiagnosticFormat`s.
-public struct DiagnosticRenderer: Sendable {
+struct DiagnosticRenderer: Sendable {
     /// The manifests' text by displayed path, for showing source lines.
-    public var sources: [String: SourceText]
+    var sources: [String: SourceText]
     /// ANSI colours (human format only).
-    public var color: Bool
+    var color: Bool
     /// How many diagnostics of one file `human`, `concise` and `github` print;
     /// the rest are counted on one line (`... and 7,980 more in a.yaml`).
     /// `json` always has them all.
-    public var limitPerFile: Int
+    var limitPerFile: Int
 
-    public init(sources: [String: SourceText] = [:], color: Bool = false, limitPerFile: Int = 20) {
+    init(sources: [String: SourceText] = [:], color: Bool = false, limitPerFile: Int = 20) {
         self.sources = sources
         self.color = color
         self.limitPerFile = limitPerFile
     }
 
-    public func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat) -> String {
+    func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat) -> String {
         let one: (Diagnostic) -> String
         switch format {
         case .human: one = human
@@ -61,7 +61,7 @@ public struct DiagnosticRenderer: Sendable {
 
     // MARK: human
 
-    public func human(_ diagnostic: Diagnostic) -> String {
+    func human(_ diagnostic: Diagnostic) -> String {
         let severity = diagnostic.severity.rawValue
         var out = paint("\(severity)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "1;31" : "1;33")
             + paint(": \(TerminalText.line(diagnostic.message))", "1") + "\n"
@@ -163,14 +163,14 @@ public struct DiagnosticRenderer: Sendable {
 
     // MARK: concise
 
-    public func concise(_ diagnostic: Diagnostic) -> String {
+    func concise(_ diagnostic: Diagnostic) -> String {
         let place = diagnostic.location.map { "\(TerminalText.line($0.file)):\($0.line):\($0.column): " } ?? "hyper: "
         return "\(place)\(diagnostic.severity.rawValue): \(TerminalText.line(diagnostic.message)) [\(diagnostic.code.rawValue)]\n"
     }
 
     // MARK: github
 
-    public func github(_ diagnostic: Diagnostic) -> String {
+    func github(_ diagnostic: Diagnostic) -> String {
         var properties: [String] = []
         if let location = diagnostic.location {
             properties.append("file=" + Self.escapeProperty(TerminalText.line(location.file)))
@@ -204,7 +204,7 @@ public struct DiagnosticRenderer: Sendable {
 
     // MARK: json
 
-    public func json(_ diagnostics: [Diagnostic]) -> String {
+    func json(_ diagnostics: [Diagnostic]) -> String {
         guard !diagnostics.isEmpty else { return "[]\n" }
         let objects = diagnostics.map { diagnostic -> String in
             var fields: [String] = []

@@ -1,6 +1,6 @@
 /// Exactly what an `exec` or `sh` command runs: computed without side effects,
 /// so tests can check argv and environment byte for byte.
-public struct ProcessPlan: Sendable, Hashable {
+@_spi(Fuzz) public struct ProcessPlan: Sendable, Hashable {
     /// The program: absolute, or a bare name to look up on `PATH`.
     public var program: String
     /// The full argv, `argv[0]` included.

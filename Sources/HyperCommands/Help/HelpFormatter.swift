@@ -1,6 +1,6 @@
 /// The help texts: one command's (`hyper seed --help`, the seed's
 /// `format_help`) and the list of all commands (`hyper --help`).
-public enum HelpFormatter {
+enum HelpFormatter {
     /// The seed's shape:
     ///
     ///     Usage: hyper seed [OPTIONS]
@@ -17,7 +17,7 @@ public enum HelpFormatter {
     /// Names and defaults are one-line texts and help keeps its line breaks;
     /// both pass through `TerminalText`, so no character of a manifest can
     /// drive the terminal.
-    public static func formatHelp(_ command: CommandDefinition) -> String {
+    static func formatHelp(_ command: CommandDefinition) -> String {
         var usage = "Usage: hyper \(TerminalText.line(command.name)) [OPTIONS]"
         for arg in command.args where arg.required && !arg.isFlag {
             usage += " <\(TerminalText.line(arg.name))>"

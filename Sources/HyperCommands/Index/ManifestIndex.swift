@@ -187,9 +187,9 @@ struct IndexKey: Equatable {
         hash.combine(executable.value)
         // The plain `hyper` registers no handlers: skip the dictionary, whose
         // first use costs a runtime type lookup on every call.
-        for name in handlers.signatures.isEmpty ? [] : handlers.names {
+        for name in handlers.names {
             hash.combine(name)
-            if let signature = handlers.signatures[name] ?? nil {
+            if let signature = handlers.signatures[name] {
                 hash.combine(signature.typeName)
                 for field in signature.fields {
                     hash.combine(field.name)

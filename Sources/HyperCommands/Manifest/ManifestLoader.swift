@@ -1,21 +1,21 @@
 import HyperYAML
 
 /// Everything one load of a project's manifests produced.
-public struct ManifestLoad: Sendable {
+struct ManifestLoad: Sendable {
     /// The manifests read, as displayed, in reading order.
-    public var files: [String]
+    var files: [String]
     /// Their text, by displayed path, for showing source lines.
-    public var sources: [String: SourceText]
+    var sources: [String: SourceText]
     /// The commands that loaded without error.
-    public var commands: [CommandDefinition]
+    var commands: [CommandDefinition]
     /// Every problem, sorted by file and position.
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
     /// Every command entry seen, valid or not.
-    public var commandCount: Int
+    var commandCount: Int
     /// What was read, for telling later whether this load still holds.
     var inputs = ManifestInputs()
 
-    public var hasErrors: Bool { diagnostics.errorCount > 0 }
+    var hasErrors: Bool { diagnostics.errorCount > 0 }
 }
 
 /// The files and folders a load read, as the index records them.
@@ -37,22 +37,22 @@ struct ManifestInputs: Sendable {
 
 /// Reads manifests from files and folders, decodes each, then checks them as
 /// one project.
-public struct ManifestLoader: Sendable {
+struct ManifestLoader: Sendable {
     /// Where relative paths start, and what displayed paths are relative to.
-    public var workingDirectory: String
+    var workingDirectory: String
     /// The handlers the running binary registers.
-    public var handlers: HandlerCatalog
+    var handlers: HandlerCatalog
     /// Commands defined in code, which manifests may not define again.
-    public var codeCommands: [String]
+    var codeCommands: [String]
 
-    public init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
+    init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
         self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
         self.handlers = handlers
         self.codeCommands = codeCommands
     }
 
     /// The nearest `commands.d` folder from `directory` upward, if any.
-    public static func findManifestFolder(from directory: String) -> String? {
+    static func findManifestFolder(from directory: String) -> String? {
         var current = Path.absolute(directory, from: "/")
         while true {
             let candidate = Path.join(current, "commands.d")
@@ -65,7 +65,7 @@ public struct ManifestLoader: Sendable {
     /// The manifests in a folder: `*.yaml` and `*.yml` files directly inside,
     /// in byte order of their names. Names starting with `.` (editor
     /// leftovers) are skipped.
-    public static func manifestFiles(in folder: String) -> [String]? {
+    static func manifestFiles(in folder: String) -> [String]? {
         manifestNames(in: folder)?.map { Path.join(folder, $0) }
     }
 
@@ -87,7 +87,7 @@ public struct ManifestLoader: Sendable {
     /// dropped, file by file: `hyper validate` needs only the diagnostics and
     /// the count, and keeping 10,000 definitions would cost more memory and
     /// time than checking them.
-    public func load(paths: [String], keepingCommands: Bool = true) -> ManifestLoad {
+    func load(paths: [String], keepingCommands: Bool = true) -> ManifestLoad {
         var diagnostics: [Diagnostic] = []
         var files: [(shown: String, absolute: String)] = []
         var inputs = ManifestInputs()
@@ -173,7 +173,7 @@ public struct ManifestLoader: Sendable {
     /// Decodes one manifest's bytes as if read from `file`: its commands and
     /// its own diagnostics, without the checks that need the whole project or
     /// the disk. For editors, tools and fuzzing.
-    public static func decode(bytes: [UInt8], file: String) -> ManifestLoad {
+    static func decode(bytes: [UInt8], file: String) -> ManifestLoad {
         let decoded = decodeBytes(bytes, shown: file)
         return ManifestLoad(
             files: [file],

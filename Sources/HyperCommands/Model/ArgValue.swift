@@ -27,7 +27,7 @@ public enum ArgValue: Sendable, Hashable {
     }
 
     /// The value as a JSON literal (strings quoted and escaped).
-    public var json: String {
+    var json: String {
         switch self {
         case .str(let value): JSON.quote(value)
         default: text

@@ -40,7 +40,7 @@ public struct CommandDefinition: Sendable, Equatable {
 
     /// The root of the commands a manifest at this absolute path declares
     /// (see `root`).
-    public static func root(ofManifest path: String) -> String {
+    static func root(ofManifest path: String) -> String {
         let folder = Path.parent(path)
         let name = folder.utf8.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) }
         return name == "commands.d" ? Path.parent(folder) : folder

@@ -37,13 +37,13 @@ public struct ExecTemplate: Sendable, Hashable {
     }
 
     /// Why an element's placeholder syntax is wrong, with the character offset.
-    public struct SyntaxError: Error, Hashable {
-        public var message: String
-        public var offset: Int
+    struct SyntaxError: Error, Hashable {
+        var message: String
+        var offset: Int
     }
 
     /// Splits an element into literal text and placeholders.
-    public static func parseElement(_ text: String) -> Result<[Part], SyntaxError> {
+    static func parseElement(_ text: String) -> Result<[Part], SyntaxError> {
         // Most elements are plain words: no brace, nothing to split.
         if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
             return .success([.literal(text)])

@@ -1,5 +1,5 @@
 /// The naming rules of the manifest format.
-public enum Names {
+@_spi(Fuzz) public enum Names {
     /// Longest command name.
     public static let maxCommandNameLength = 64
 

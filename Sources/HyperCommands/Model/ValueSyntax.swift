@@ -6,8 +6,8 @@
 ///   (`1`, `-0.5`, `.5`, `1e3`), finite; no `nan`, `inf` or hex.
 /// - bool: `true` or `false`.
 /// - str: any text, the empty string included.
-public enum ValueSyntax {
-    public static func parse(_ text: String, as type: ArgType) -> ArgValue? {
+enum ValueSyntax {
+    static func parse(_ text: String, as type: ArgType) -> ArgValue? {
         switch type {
         case .int: parseInt(text).map(ArgValue.int)
         case .float: parseFloat(text).map(ArgValue.float)
@@ -16,7 +16,7 @@ public enum ValueSyntax {
         }
     }
 
-    public static func parseInt(_ text: String) -> Int? {
+    static func parseInt(_ text: String) -> Int? {
         var digits = text.utf8[...]
         var negative = false
         if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
@@ -36,12 +36,12 @@ public enum ValueSyntax {
         return value
     }
 
-    public static func parseFloat(_ text: String) -> Double? {
+    static func parseFloat(_ text: String) -> Double? {
         guard isDecimalFloat(text), let value = Double(text), value.isFinite else { return nil }
         return value
     }
 
-    public static func parseBool(_ text: String) -> Bool? {
+    static func parseBool(_ text: String) -> Bool? {
         switch text {
         case "true": true
         case "false": false
@@ -80,7 +80,7 @@ public enum ValueSyntax {
 
     /// True for a number whose whole part has a leading zero (`010`, `-07`,
     /// `00.5`): octal in YAML 1.1, decimal in 1.2, so a manifest may not write it.
-    public static func hasAmbiguousLeadingZero(_ text: String) -> Bool {
+    static func hasAmbiguousLeadingZero(_ text: String) -> Bool {
         var digits = text.utf8[...]
         if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { digits = digits.dropFirst() }
         let whole = digits.prefix { $0 >= 0x30 && $0 <= 0x39 }

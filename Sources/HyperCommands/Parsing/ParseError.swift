@@ -1,6 +1,6 @@
 /// Why a command's arguments were refused. The text of each starts with the
 /// seed's wording (`Error: Missing required argument: --name`).
-public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+@_spi(Fuzz) public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingRequired(option: String)
     case invalidValue(option: String, expected: ArgType, got: String)
     case unknownArgument(String, suggestion: String?)
@@ -21,7 +21,7 @@ public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooManyPositionals(let first):
             "Error: Too many positional arguments (from '\(TerminalText.line(first))')"
         case .valueTooLong(let option, let bytes):
-            "Error: Invalid value for \(TerminalText.line(option)): \(bytes) bytes is over the limit of \(ArgumentParser.maxValueBytes)"
+            "Error: Invalid value for \(TerminalText.line(option)): \(bytes) bytes is over the limit of \(CommandLineParser.maxValueBytes)"
         }
     }
 }

@@ -25,14 +25,14 @@ public final class CommandRegistry: Sendable {
     public init() {}
 
     /// The registered handlers, for validating `handler:` bindings.
-    public var handlerCatalog: HandlerCatalog {
+    var handlerCatalog: HandlerCatalog {
         state.withLock { state in
-            HandlerCatalog(signatures: state.handlers.mapValues(\.signature))
+            HandlerCatalog(names: Array(state.handlers.keys), signatures: state.handlers.compactMapValues(\.signature))
         }
     }
 
     /// Names of the commands defined in code.
-    public var codeCommandNames: [String] {
+    var codeCommandNames: [String] {
         state.withLock { $0.codeCommands.sorted() }
     }
 

@@ -1,13 +1,13 @@
 /// The arguments a Swift handler expects, read from its `Decodable` type, so
 /// validation can check a manifest's args against the code that receives them.
-public struct HandlerSignature: Sendable, Hashable {
-    public struct Field: Sendable, Hashable {
-        public var name: String
-        public var type: ArgType
+struct HandlerSignature: Sendable, Hashable {
+    struct Field: Sendable, Hashable {
+        var name: String
+        var type: ArgType
         /// True when the type accepts a missing value (an `Optional` property).
-        public var isOptional: Bool
+        var isOptional: Bool
 
-        public init(name: String, type: ArgType, isOptional: Bool) {
+        init(name: String, type: ArgType, isOptional: Bool) {
             self.name = name
             self.type = type
             self.isOptional = isOptional
@@ -15,10 +15,10 @@ public struct HandlerSignature: Sendable, Hashable {
     }
 
     /// The Swift type's name, for messages (`SeedArguments`).
-    public var typeName: String
-    public var fields: [Field]
+    var typeName: String
+    var fields: [Field]
 
-    public init(typeName: String, fields: [Field]) {
+    init(typeName: String, fields: [Field]) {
         self.typeName = typeName
         self.fields = fields
     }
@@ -26,12 +26,16 @@ public struct HandlerSignature: Sendable, Hashable {
 
 /// What a binary offers to `handler:` bindings: the names, and the signature of
 /// each handler that declared an arguments type.
-public struct HandlerCatalog: Sendable, Hashable {
-    public var signatures: [String: HandlerSignature?]
+struct HandlerCatalog: Sendable, Hashable {
+    /// Every registered handler, sorted.
+    var names: [String]
+    /// The arguments type of each handler that declared one.
+    var signatures: [String: HandlerSignature]
 
-    public init(signatures: [String: HandlerSignature?] = [:]) {
+    init(names: [String] = [], signatures: [String: HandlerSignature] = [:]) {
+        self.names = names.sorted()
         self.signatures = signatures
     }
 
-    public var names: [String] { signatures.keys.sorted() }
+    func contains(_ name: String) -> Bool { names.contains(name) }
 }

@@ -17,7 +17,7 @@ extension CommandRegistry {
     func prepare(_ command: CommandDefinition, _ words: [String]) -> PreparedCall {
         let values: ParsedArguments
         do {
-            switch try ArgumentParser.parse(words, for: command) {
+            switch try CommandLineParser.parse(words, for: command) {
             case .help: return .help(HelpFormatter.formatHelp(command))
             case .values(let parsed): values = parsed
             }

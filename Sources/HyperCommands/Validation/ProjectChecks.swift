@@ -54,7 +54,7 @@ struct ProjectChecks: Sendable {
     }
 
     private mutating func checkHandler(_ name: String, of command: CommandDefinition) {
-        guard let entry = handlers.signatures[name] else {
+        guard handlers.contains(name) else {
             let registered = handlers.names
             let suggestion = Suggestion.closest(to: name, in: registered)
             let help: String
@@ -68,7 +68,7 @@ struct ProjectChecks: Sendable {
                                           at: command.actionLocation ?? command.location, help: help))
             return
         }
-        guard let signature = entry else { return }
+        guard let signature = handlers.signatures[name] else { return }
         checkSignature(signature, handler: name, of: command)
     }
 

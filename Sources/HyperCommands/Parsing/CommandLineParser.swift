@@ -9,7 +9,7 @@
 ///   word like `-5` or `-0.5` is such a word, not an option.
 /// - `--` ends options; `-h` and `--help` ask for help (before `--`).
 /// - Repeating an option: the last one wins.
-public enum ArgumentParser {
+@_spi(Fuzz) public enum CommandLineParser {
     /// Longest value, in bytes. Linux refuses a single argument or environment
     /// string over 128 KiB at exec time (E2BIG); hyper says so before that.
     public static let maxValueBytes = 100 * 1024

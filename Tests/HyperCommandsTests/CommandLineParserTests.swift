@@ -1,5 +1,5 @@
 import Testing
-@testable import HyperCommands
+@_spi(Fuzz) @testable import HyperCommands
 
 /// The seed's `fetch` and friends, as definitions.
 private let fetch = CommandDefinition(name: "fetch", help: "Fetch data", args: [
@@ -18,7 +18,7 @@ private let seed = CommandDefinition(name: "seed", args: [
 ], action: .shell("true"))
 
 private func values(_ words: [String], _ command: CommandDefinition = seed) throws -> [String: ArgValue] {
-    guard case .values(let parsed) = try ArgumentParser.parse(words, for: command) else {
+    guard case .values(let parsed) = try CommandLineParser.parse(words, for: command) else {
         Issue.record("asked for help")
         return [:]
     }
@@ -27,7 +27,7 @@ private func values(_ words: [String], _ command: CommandDefinition = seed) thro
 
 private func error(_ words: [String], _ command: CommandDefinition = seed) -> String? {
     do {
-        _ = try ArgumentParser.parse(words, for: command)
+        _ = try CommandLineParser.parse(words, for: command)
         return nil
     } catch {
         return error.description
@@ -83,8 +83,8 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
     }
 
     @Test func help() throws {
-        #expect(try ArgumentParser.parse(["--help"], for: seed) == .help)
-        #expect(try ArgumentParser.parse(["--count", "5", "-h"], for: seed) == .help)
+        #expect(try CommandLineParser.parse(["--help"], for: seed) == .help)
+        #expect(try CommandLineParser.parse(["--count", "5", "-h"], for: seed) == .help)
     }
 
     @Test func lastRepeatWins() throws {
@@ -113,7 +113,7 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
     }
 
     @Test func overlongValuesAreRefusedBeforeSpawning() {
-        let value = String(repeating: "x", count: ArgumentParser.maxValueBytes + 1)
+        let value = String(repeating: "x", count: CommandLineParser.maxValueBytes + 1)
         #expect(error(["--tag", value]) == "Error: Invalid value for --tag: 102401 bytes is over the limit of 102400")
     }
 
