@@ -26,6 +26,9 @@ enum IndexLayout {
 /// The fixed fields at the start of an index file.
 struct IndexHeader: Equatable {
     static let size = 64
+    /// Far above what any project needs (about 100 bytes a manifest): a
+    /// bound, so a damaged length never asks for more memory than that.
+    static let maxValidationLength: UInt32 = 64 << 20
     /// Where the checksum sits; it covers bytes [0, checksumOffset) and the
     /// validation section.
     static let checksumOffset = 56
@@ -92,7 +95,7 @@ struct IndexHeader: Equatable {
     /// every conversion checked, so no header can make a reader trap or
     /// allocate more than the file holds.
     func checkedExtents(fileSize: Int) -> (validation: Range<Int>, slots: Range<Int>, records: Range<Int>)? {
-        guard let total = Int(exactly: totalLength), total == fileSize,
+        guard let total = Int(exactly: totalLength), total == fileSize, validationLength <= Self.maxValidationLength,
               slotCount > 0, slotCount & (slotCount - 1) == 0,
               UInt64(commandCount) * 2 <= UInt64(slotCount) || (commandCount == 0 && slotCount == 1) else { return nil }
         let validationEnd = Self.size + Int(validationLength)
