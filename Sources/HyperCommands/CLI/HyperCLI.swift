@@ -14,7 +14,14 @@ public struct HyperCLI: Sendable {
 
     public var registry: CommandRegistry
     public var console: Console
-    public var workingDirectory: String
+    /// Where relative paths start and the search for `commands.d` begins.
+    /// Setting it clears a problem finding the current folder.
+    public var workingDirectory: String {
+        didSet { unknownWorkingDirectory = nil }
+    }
+    /// Why the current folder could not be known, when none was given: every
+    /// call then stops with this error rather than guess a folder.
+    var unknownWorkingDirectory: FileSystem.UnknownDirectory?
     /// `--manifests` values given before the command.
     var manifestOptions: [String] = []
     /// `HYPER_COMMANDS`, if set.
@@ -28,7 +35,17 @@ public struct HyperCLI: Sendable {
                 environment: [String: String]? = nil) {
         self.registry = registry
         self.console = console
-        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
+        if let workingDirectory {
+            self.workingDirectory = workingDirectory
+        } else {
+            switch FileSystem.currentDirectory() {
+            case .success(let path):
+                self.workingDirectory = path
+            case .failure(let problem):
+                self.workingDirectory = "/"
+                unknownWorkingDirectory = problem
+            }
+        }
         if let environment {
             self.environment = { environment[$0] }
         } else {
@@ -71,6 +88,9 @@ public struct HyperCLI: Sendable {
 
     /// Runs one call and returns its exit status; every failure passes through here.
     public func run(_ arguments: [String]) -> Int32 {
+        if let unknownWorkingDirectory {
+            return report(.usage(unknownWorkingDirectory.message))
+        }
         do {
             return try dispatch(arguments)
         } catch {

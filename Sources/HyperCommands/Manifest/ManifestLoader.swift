@@ -44,8 +44,23 @@ public struct ManifestLoader: Sendable {
     /// Commands defined in code, which manifests may not define again.
     public var codeCommands: [String]
 
+    /// Why the current folder is unknown, when none was given: relative paths
+    /// are then refused, never resolved against a guess.
+    var unknownWorkingDirectory: FileSystem.UnknownDirectory?
+
     public init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
-        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
+        if let workingDirectory {
+            self.workingDirectory = workingDirectory
+        } else {
+            switch FileSystem.currentDirectory() {
+            case .success(let path):
+                self.workingDirectory = path
+            case .failure(let problem):
+                // Absolute paths still load, and are shown absolute.
+                self.workingDirectory = "/"
+                unknownWorkingDirectory = problem
+            }
+        }
         self.handlers = handlers
         self.codeCommands = codeCommands
     }
@@ -91,6 +106,10 @@ public struct ManifestLoader: Sendable {
         var files: [(shown: String, absolute: String)] = []
         var inputs = ManifestInputs()
         for path in paths {
+            if let unknownWorkingDirectory, !path.hasPrefix("/") {
+                diagnostics.append(Diagnostic(.unreadable, "cannot find `\(path)`: \(unknownWorkingDirectory.reason)", at: nil))
+                continue
+            }
             let absolute = Path.absolute(path, from: workingDirectory)
             switch FileSystem.kind(absolute) {
             case .directory:

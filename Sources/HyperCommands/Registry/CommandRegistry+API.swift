@@ -106,7 +106,15 @@ extension CommandRegistry {
         case .swift(let body, let parsed):
             (run, values) = (body, parsed)
         case .process(let values):
-            let here = FileSystem.currentDirectory()
+            // HYPER_INVOCATION_DIR is never a guess.
+            let here: String
+            switch FileSystem.currentDirectory() {
+            case .success(let path):
+                here = path
+            case .failure(let problem):
+                console.err(problem.message + "\n")
+                return 1
+            }
             let plan = ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!
             if let problem = plan.sizeProblem(command: name) {
                 console.err(problem + "\n")

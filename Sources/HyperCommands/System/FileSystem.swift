@@ -156,12 +156,49 @@ enum FileSystem {
         access(path, X_OK) == 0
     }
 
-    static func currentDirectory() -> String {
+    /// The current folder's absolute path, or why it cannot be known. hyper
+    /// never guesses one: a relative path, the upward search for
+    /// `commands.d` and `HYPER_INVOCATION_DIR` all start from it.
+    static func currentDirectory() -> Result<String, UnknownDirectory> {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         return buffer.withUnsafeMutableBufferPointer { pointer in
-            guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else { return "." }
-            return String(cString: base)
+            guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else {
+                return .failure(UnknownDirectory(errno: errno))
+            }
+            // A repaired path would name another folder.
+            guard let path = String(validatingCString: base) else { return .failure(.notUTF8) }
+            return .success(path)
         }
+    }
+
+    /// Why the current folder is unknown.
+    enum UnknownDirectory: Error, Equatable {
+        case removed
+        case tooLong
+        case notUTF8
+        case system(String)
+
+        init(errno code: Int32) {
+            switch code {
+            case ENOENT: self = .removed
+            // The kernel returns at most a page; glibc's fallback then finds the buffer too small.
+            case ENAMETOOLONG, ERANGE: self = .tooLong
+            default: self = .system(String(cString: strerror(code)).lowercased())
+            }
+        }
+
+        /// `the current folder has been removed`
+        var reason: String {
+            switch self {
+            case .removed: "the current folder has been removed"
+            case .tooLong: "the current folder's path is over \(PATH_MAX) bytes"
+            case .notUTF8: "the current folder's path is not valid UTF-8"
+            case .system(let text): "cannot tell the current folder: \(text)"
+            }
+        }
+
+        /// `Error: the current folder has been removed`
+        var message: String { "Error: " + reason }
     }
 
     /// Seconds since the epoch.
