@@ -69,4 +69,11 @@ import Testing
         #expect(Path.display("/tmp/c.yaml", from: "/work") == "/tmp/c.yaml")
         #expect(Path.absolute("../x/./y", from: "/a/b") == "/a/x/y")
     }
+
+    /// Each byte of an invalid sequence is escaped; valid UTF-8 around it stays.
+    @Test func fileNamesThatAreNotUTF8() {
+        #expect(Path.escapedName(Array("caf".utf8) + [0xE9] + Array(".yaml".utf8)) == "caf\\xe9.yaml")
+        #expect(Path.escapedName([0xC0, 0xAF, 0x41]) == "\\xc0\\xafA")
+        #expect(Path.escapedName([0xE2, 0x82] + Array("é".utf8) + [0x0F, 0xFF]) == "\\xe2\\x82é\u{0F}\\xff")
+    }
 }

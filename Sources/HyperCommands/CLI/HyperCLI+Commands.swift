@@ -10,9 +10,13 @@ extension HyperCLI {
             return (nil, "No commands.d folder here or above; only commands defined in code are available.")
         }
         let load = loader.load(paths: selection.paths)
-        if load.hasErrors { throw .invalidManifests(load) }
+        if load.stopsCommands { throw .invalidManifests(load) }
+        for file in load.skippedFiles {
+            console.err("hyper: skipped \(file): its file name is not valid UTF-8 (see `hyper validate`)\n")
+        }
         _ = registry.addDiscovered(load.commands, projectRoot: load.projectRoot)
-        if writingIndex, let (file, binary) = indexLocation() {
+        // Only a load without errors is indexed, so a skipped file is reported on every call.
+        if writingIndex, !load.hasErrors, let (file, binary) = indexLocation() {
             let bytes = ManifestIndex.encode(load, binary: binary, now: FileSystem.now())
             let written = FileSystem.makeFolders(Path.parent(file)) && FileSystem.writeAtomically(file, bytes)
             trace(written ? "written \(file)" : "not written (\(FileSystem.errorText()))")

@@ -19,6 +19,18 @@ public struct ManifestLoad: Sendable {
     var inputs = ManifestInputs()
 
     public var hasErrors: Bool { diagnostics.errorCount > 0 }
+
+    /// True when an error must stop `hyper <cmd>`. A manifest whose file name
+    /// is not UTF-8 is an error for `hyper validate`, but it is only left out
+    /// of a call: the other manifests' commands still run.
+    var stopsCommands: Bool {
+        diagnostics.contains { $0.severity == .error && $0.code != .manifestNameNotUTF8 }
+    }
+
+    /// Manifests left out because their file names are not UTF-8, as shown.
+    var skippedFiles: [String] {
+        diagnostics.compactMap { $0.code == .manifestNameNotUTF8 ? $0.location?.file : nil }
+    }
 }
 
 /// The files and folders a load read, as the index records them.
@@ -29,8 +41,10 @@ struct ManifestInputs: Sendable {
         var contentHash: UInt64
     }
 
-    /// Each folder given, with the manifest names it held (in reading order).
-    var folders: [(path: String, names: [String])] = []
+    /// Each folder given, with the manifest names it held (in reading order),
+    /// as bytes: those that are not UTF-8 count too, as in
+    /// `FileSystem.manifestNamesDigest`.
+    var folders: [(path: String, names: [[UInt8]])] = []
     var files: [File] = []
 }
 
@@ -78,21 +92,21 @@ public struct ManifestLoader: Sendable {
 
     /// The manifests in a folder: `*.yaml` and `*.yml` files directly inside,
     /// in byte order of their names. Names starting with `.` (editor
-    /// leftovers) are skipped.
+    /// leftovers) are skipped, and so are names that are not UTF-8 (which
+    /// `load` reports).
     public static func manifestFiles(in folder: String) -> [String]? {
-        manifestNames(in: folder)?.map { Path.join(folder, $0) }
+        manifestNames(in: folder)?.compactMap { $0.text.map { Path.join(folder, $0) } }
     }
 
-    /// The names of the manifests in a folder, in the order above.
-    static func manifestNames(in folder: String) -> [String]? {
+    /// The names of the manifests in a folder, in the order above, names
+    /// that are not UTF-8 included.
+    static func manifestNames(in folder: String) -> [ManifestName]? {
         guard let entries = FileSystem.listWithKinds(folder) else { return nil }
         return entries
-            .filter { entry in
-                var name = entry.name
-                return entry.kind == .file && name.withUTF8 { ManifestNames.isManifestName(UnsafeRawBufferPointer($0)) }
-            }
+            .filter { entry in entry.kind == .file && entry.name.withUnsafeBytes { ManifestNames.isManifestName($0) } }
             .map(\.name)
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+            .map(ManifestName.init)
     }
 
     /// Loads manifest files and folders (each folder's manifests, as above).
@@ -103,7 +117,9 @@ public struct ManifestLoader: Sendable {
     /// time than checking them.
     public func load(paths: [String], keepingCommands: Bool = true) -> ManifestLoad {
         var diagnostics: [Diagnostic] = []
-        var files: [(shown: String, absolute: String)] = []
+        // A file whose name is not UTF-8 is listed (shown escaped) but never
+        // read: `absolute` cannot name it.
+        var files: [(shown: String, absolute: String, nameIsUTF8: Bool)] = []
         var inputs = ManifestInputs()
         for path in paths {
             if let unknownWorkingDirectory, !path.hasPrefix("/") {
@@ -117,12 +133,15 @@ public struct ManifestLoader: Sendable {
                     diagnostics.append(Diagnostic(.unreadable, "cannot read folder `\(display(absolute))`: \(FileSystem.errorText())", at: nil))
                     continue
                 }
-                inputs.folders.append((absolute, names))
+                inputs.folders.append((absolute, names.map(\.bytes)))
                 // A name has no `/`: the folder is shown once and each name joined to it.
                 let shownFolder = display(absolute)
-                files += names.map { (Path.join(shownFolder, $0), Path.join(absolute, $0)) }
+                files += names.map { name in
+                    let text = name.text ?? Path.escapedName(name.bytes)
+                    return (Path.join(shownFolder, text), Path.join(absolute, text), name.text != nil)
+                }
             case .file:
-                files.append((display(absolute), absolute))
+                files.append((display(absolute), absolute, true))
             case .missing:
                 diagnostics.append(Diagnostic(.unreadable, "no such file or folder: `\(path)`", at: nil))
             case .other:
@@ -130,7 +149,8 @@ public struct ManifestLoader: Sendable {
             }
         }
         var seen: Set<String> = []
-        files = files.filter { seen.insert($0.absolute).inserted }
+        // An escaped name may read like a real one (`caf\xe9.yaml`); NUL, which no path holds, keeps them apart.
+        files = files.filter { seen.insert($0.nameIsUTF8 ? $0.absolute : $0.absolute + "\0").inserted }
 
         let root = files.first.map { Path.parent(Path.parent($0.absolute)) }
             ?? paths.first.map { Path.parent(Path.absolute($0, from: workingDirectory)) }
@@ -142,7 +162,8 @@ public struct ManifestLoader: Sendable {
         let checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
         // Files decode and their bindings are checked independently: on
         // several cores when there are enough files.
-        let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String)) -> DecodedFile in
+        let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String, nameIsUTF8: Bool)) -> DecodedFile in
+            guard file.nameIsUTF8 else { return Self.nameNotUTF8(shown: file.shown) }
             var decoded = Self.decodeFile(shown: file.shown, absolute: file.absolute)
             var bindingChecks = checks
             bindingChecks.checkBindings(decoded.commands)
@@ -242,6 +263,17 @@ public struct ManifestLoader: Sendable {
         var checkDiagnostics: [Diagnostic] = []
     }
 
+    /// A manifest whose file name is not UTF-8: reported, never read. hyper
+    /// could open it by its bytes, but could not name it in any message, the
+    /// index or `HYPER_*` variables without changing it.
+    static func nameNotUTF8(shown: String) -> DecodedFile {
+        var result = DecodedFile(shown: shown)
+        result.diagnostics.append(Diagnostic(.manifestNameNotUTF8, "manifest file name is not valid UTF-8",
+                                             at: SourceLocation(file: shown, line: 1, column: 1),
+                                             help: "rename the file; its commands are not loaded until then"))
+        return result
+    }
+
     /// Reads and decodes one manifest file.
     static func decodeFile(shown: String, absolute: String) -> DecodedFile {
         var result = DecodedFile(shown: shown)
@@ -326,13 +358,25 @@ enum ManifestNames {
     }
 
     /// The digest `FileSystem.manifestNamesDigest` computes, from names.
-    static func digest(_ names: [String]) -> UInt64 {
+    static func digest(_ names: [[UInt8]]) -> UInt64 {
         var digest: UInt64 = 0
         for name in names {
-            var name = name
-            digest &+= name.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+            digest &+= name.withUnsafeBytes { ContentHash.of($0) }
         }
         return digest
+    }
+}
+
+/// A manifest's file name as its folder lists it.
+struct ManifestName: Sendable {
+    /// The exact bytes.
+    var bytes: [UInt8]
+    /// The name, when the bytes are UTF-8.
+    var text: String?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        text = String(validating: bytes, as: UTF8.self)
     }
 }
 

@@ -68,7 +68,7 @@ enum FileSystem {
                     switch Int32(entry.pointee.d_type) {
                     case Int32(DT_REG): break
                     case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                        guard kind(folder + "/" + String(decoding: bytes, as: UTF8.self)) == .file else { return false }
+                        guard kind(in: dir, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == .file else { return false }
                     default: return false
                     }
                     digest &+= ContentHash.of(bytes)
@@ -116,40 +116,57 @@ enum FileSystem {
         return .success((bytes, Signature(info)))
     }
 
-    /// The names in a directory with what each is, following symbolic links.
-    /// `readdir` says most entries' type itself; only links and filesystems
-    /// that do not say cost a `stat`.
-    static func listWithKinds(_ path: String) -> [(name: String, kind: Kind)]? {
+    /// The names in a directory, as their exact bytes (a name need not be
+    /// UTF-8), with what each is, following symbolic links. `readdir` says
+    /// most entries' type itself; only links and filesystems that do not say
+    /// cost a `stat`, made relative to the open directory.
+    static func listWithKinds(_ path: String) -> [(name: [UInt8], kind: Kind)]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var entries: [(name: String, kind: Kind)] = []
+        var entries: [(name: [UInt8], kind: Kind)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let listed: (name: [UInt8], kind: Kind)? = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
+                    let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+                    if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2E, 0x2E]) { return nil }
+                    let kind: Kind = switch Int32(entry.pointee.d_type) {
+                    case Int32(DT_REG): .file
+                    case Int32(DT_DIR): .directory
+                    case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(in: dir, name)
+                    default: .other
+                    }
+                    return (Array(bytes), kind)
+                }
             }
-            guard name != "." && name != ".." else { continue }
-            let kind: Kind = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): .file
-            case Int32(DT_DIR): .directory
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(path + "/" + name)
-            default: .other
-            }
-            entries.append((name, kind))
+            if let listed { entries.append(listed) }
         }
         return entries
     }
 
-    enum Kind { case missing, file, directory, other }
+    enum Kind {
+        case missing, file, directory, other
+
+        init(_ info: stat) {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: self = .file
+            case S_IFDIR: self = .directory
+            default: self = .other
+            }
+        }
+    }
 
     /// What is at `path`, following symbolic links.
     static func kind(_ path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
-        }
+        return Kind(info)
+    }
+
+    /// What the entry `name` of an open directory is, following symbolic links.
+    static func kind(in dir: OpaquePointer, _ name: UnsafePointer<CChar>) -> Kind {
+        var info = stat()
+        guard fstatat(dirfd(dir), name, &info, 0) == 0 else { return .missing }
+        return Kind(info)
     }
 
     static func isExecutable(_ path: String) -> Bool {
