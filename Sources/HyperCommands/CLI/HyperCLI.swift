@@ -57,6 +57,7 @@ public struct HyperCLI: Sendable {
 
     /// Runs `hyper` with the process's arguments and exits with its status.
     public static func main(registry: CommandRegistry = .shared) -> Never {
+        openClosedStandardDescriptors()
         let cli = HyperCLI(registry: registry)
         // Swift repairs invalid UTF-8 in argv silently; hyper refuses it instead,
         // so no value ever reaches a program changed.
@@ -67,6 +68,20 @@ public struct HyperCLI: Sendable {
             }
         }
         exit(cli.run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Puts `/dev/null`, read-only and close-on-exec, on each of descriptors
+    /// 0, 1 and 2 that is closed. Left closed, the next `open` (a manifest,
+    /// the index, the concurrency runtime's epoll descriptor) would take its
+    /// number, and output meant for the terminal would go there. Read-only,
+    /// a write to it fails (EBADF) and is reported; close-on-exec, a program
+    /// hyper runs still finds it closed.
+    static func openClosedStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            // The lowest free number: `fd` itself, as the ones below it are open.
+            let opened = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            if opened >= 0 && opened != fd { close(opened) }
+        }
     }
 
     /// Ends the process with a status, flushing what `print` buffered.
@@ -89,13 +104,31 @@ public struct HyperCLI: Sendable {
     /// Runs one call and returns its exit status; every failure passes through here.
     public func run(_ arguments: [String]) -> Int32 {
         if let unknownWorkingDirectory {
-            return report(.usage(unknownWorkingDirectory.message))
+            return checkingOutput(report(.usage(unknownWorkingDirectory.message)))
         }
         do {
-            return try dispatch(arguments)
+            return checkingOutput(try dispatch(arguments))
         } catch {
-            return report(error)
+            return checkingOutput(report(error))
         }
+    }
+
+    /// The call's status once its output is known to have been written, as
+    /// in coreutils: a write to standard output that failed (`/dev/full`, a
+    /// closed descriptor) is reported on standard error, and a status of 0
+    /// becomes 1; a failed write to standard error makes it 1 too, silently.
+    /// Only the process's own streams (`Console.standard`) are checked,
+    /// including what Swift handlers `print`ed.
+    private func checkingOutput(_ status: Int32) -> Int32 {
+        guard let streams = console.streams else { return status }
+        // What Swift handlers `print`ed is still in stdio's buffer.
+        if let code = StandardOutput.flush() { streams.recordOutputFailure(code) }
+        let failed = streams.failed
+        guard failed.output != nil || failed.error != nil else { return status }
+        if let code = failed.output {
+            console.err("hyper: cannot write to standard output: \(String(cString: strerror(code)).lowercased())\n")
+        }
+        return status == 0 ? 1 : status
     }
 
     private func report(_ failure: CLIFailure) -> Int32 {
