@@ -48,6 +48,13 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
         #expect(try values(["--tag=a=b"])["tag"] == .str("a=b"))
     }
 
+    /// Split at the first `=` byte, though `=` and U+0338 make one `Character`.
+    @Test func equalsIsSplitAsBytes() throws {
+        #expect(try values(["--tag=\u{338}x"])["tag"] == .str("\u{338}x"))
+        #expect(try values(["--tag=a=\u{338}"])["tag"] == .str("a=\u{338}"))
+        #expect(try values(["--no-verbose", "--verbose=true"])["verbose"] == .bool(true))
+    }
+
     @Test func flags() throws {
         #expect(try values(["--verbose"])["verbose"] == .bool(true))
         #expect(try values(["--verbose=false"])["verbose"] == .bool(false))

@@ -82,7 +82,7 @@ extension HyperCLI {
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
         guard let name = words.first else { return try listCommands() }
         guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(words[1])')") }
-        if name == "validate" {
+        if Names.same(name, "validate") {
             console.out(ValidateCommand.usage)
             return 0
         }

@@ -160,14 +160,15 @@ public struct HyperCLI: Sendable {
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if word == "--manifests" {
+            // Words are compared as bytes (see `Names.same`).
+            if Names.same(word, "--manifests") {
                 guard index + 1 < arguments.count else { throw .usage("Error: Missing value for --manifests") }
                 cli.manifestOptions.append(arguments[index + 1])
                 index += 2
-            } else if word.hasPrefix("--manifests=") {
-                cli.manifestOptions.append(String(word.dropFirst("--manifests=".count)))
+            } else if Names.hasPrefix(word, "--manifests=") {
+                cli.manifestOptions.append(Names.dropping("--manifests=".utf8.count, from: word))
                 index += 1
-            } else if word == "--no-index" {
+            } else if Names.same(word, "--no-index") {
                 cli.useIndex = false
                 index += 1
             } else {
@@ -179,26 +180,23 @@ public struct HyperCLI: Sendable {
             return try cli.listCommands()
         }
         let tail = Array(rest.dropFirst())
-        switch first {
-        case "-h", "--help":
+        if Names.same(first, "-h") || Names.same(first, "--help") {
             return try cli.listCommands()
-        case "--version", "-V":
+        } else if Names.same(first, "--version") || Names.same(first, "-V") {
             console.out("hyper \(Self.version)\n")
             return 0
-        case "validate":
+        } else if Names.same(first, "validate") {
             guard let command = try ValidateCommand.parse(tail) else {
                 console.out(ValidateCommand.usage)
                 return 0
             }
             return command.run(cli: cli)
-        case "help":
+        } else if Names.same(first, "help") {
             return try cli.help(tail)
-        default:
-            if first.hasPrefix("-") {
-                let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
-                throw .usage("Error: Unknown argument: \(first)", help: suggestion.map { "did you mean \($0)?" })
-            }
-            return try cli.runCommand(first, tail)
+        } else if Names.hasPrefix(first, "-") {
+            let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
+            throw .usage("Error: Unknown argument: \(first)", help: suggestion.map { "did you mean \($0)?" })
         }
+        return try cli.runCommand(first, tail)
     }
 }

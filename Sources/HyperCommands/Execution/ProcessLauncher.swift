@@ -119,13 +119,13 @@ enum ProcessLauncher {
     /// The child's environment: inherited entries hyper does not own, as the
     /// original C strings, then the plan's.
     private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
-        let replaced = Set(plan.environment.map(\.name))
+        let replaced = Set(plan.environment.map { ExactName($0.name) })
         var entries: [UnsafeMutablePointer<CChar>?] = []
         var index = 0
         while let entry = environ[index] {
             index += 1
             let name = variableName(entry)
-            if ProcessPlan.isOwnedVariable(name) || replaced.contains(name) { continue }
+            if ProcessPlan.isOwnedVariable(name) || replaced.contains(ExactName(name)) { continue }
             entries.append(entry)
         }
         let inherited = entries.count
@@ -137,6 +137,8 @@ enum ProcessLauncher {
         return entries.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
+    /// The name of a `NAME=value` entry. A name that is not UTF-8 decodes
+    /// with replacement characters, so it never equals a name hyper sets.
     private static func variableName(_ entry: UnsafeMutablePointer<CChar>) -> String {
         var length = 0
         while entry[length] != 0 && entry[length] != 0x3D { length += 1 }

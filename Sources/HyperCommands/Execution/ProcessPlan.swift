@@ -24,9 +24,10 @@ public struct ProcessPlan: Sendable, Hashable {
 
     /// Inherited variables that hyper owns and so drops: a `HYPER_ARG_*` left
     /// by an outer `hyper` must not look like a value of this call.
+    /// Compared as bytes (see `Names.same`).
     public static func isOwnedVariable(_ name: some StringProtocol) -> Bool {
-        name.hasPrefix("HYPER_ARG_") || name == "HYPER_ARGS_JSON" || name == "HYPER_COMMAND"
-            || name == "HYPER_INVOCATION_DIR" || name == "PWD"
+        Names.hasPrefix(name, "HYPER_ARG_") || Names.same(name, "HYPER_ARGS_JSON") || Names.same(name, "HYPER_COMMAND")
+            || Names.same(name, "HYPER_INVOCATION_DIR") || Names.same(name, "PWD")
     }
 
     /// Linux's limit on one argument or environment string (`MAX_ARG_STRLEN`,

@@ -11,7 +11,7 @@ extension CommandRegistry {
         guard Names.isCommandName(command.name) else {
             throw RegistrationError(message: "invalid command name `\(command.name)`: a letter, then letters, digits, `-` or `_`, at most 64 characters")
         }
-        guard !Names.reservedCommands.contains(command.name) else {
+        guard !Names.reservedCommands.contains(where: { Names.same($0, command.name) }) else {
             throw RegistrationError(message: "`\(command.name)` is a built-in command of hyper")
         }
         var seen: Set<String> = []

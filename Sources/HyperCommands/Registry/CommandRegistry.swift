@@ -46,11 +46,11 @@ public final class CommandRegistry: Sendable {
 
     /// The command with this name, if registered or discovered.
     public func getCommand(_ name: String) -> CommandDefinition? {
-        state.withLock { $0.commands[name] }
+        state.withLock { $0.commands.exactly(name) }
     }
 
     func handler(named name: String) -> Handler? {
-        state.withLock { $0.handlers[name] }
+        state.withLock { $0.handlers.exactly(name) }
     }
 
     /// The project root of the manifests discovered last, if any.

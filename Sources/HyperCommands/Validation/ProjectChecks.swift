@@ -36,20 +36,21 @@ struct ProjectChecks: Sendable {
 
     /// No name is reserved, defined in code, or declared twice.
     mutating func checkNames(_ declared: [DeclaredCommand]) {
-        var first: [String: SourceLocation] = [:]
+        var first: [ExactName: SourceLocation] = [:]
         first.reserveCapacity(declared.count)
-        let inCode = Set(codeCommands)
+        let inCode = Set(codeCommands.map(ExactName.init))
         for command in declared {
-            if Names.reservedCommands.contains(command.name) {
+            let name = ExactName(command.name)
+            if Names.reservedCommands.contains(where: { Names.same($0, command.name) }) {
                 fail(command.name, Diagnostic(.reservedCommandName, "`\(command.name)` is a built-in command of hyper", at: command.location,
                                               help: "choose another name; reserved: " + Names.reservedCommands.map { "`\($0)`" }.joined(separator: ", ")))
-            } else if let earlier = first.updateValue(command.location, forKey: command.name) {
+            } else if let earlier = first.updateValue(command.location, forKey: name) {
                 // One lookup per name; only a duplicate pays a second to keep the first place.
-                first[command.name] = earlier
+                first[name] = earlier
                 fail(command.name, Diagnostic(.duplicateCommand,
                                               "command `\(command.name)` is already defined at \(earlier.file):\(earlier.line):\(earlier.column)",
                                               at: command.location, help: "rename or remove one of the two"))
-            } else if !inCode.isEmpty && inCode.contains(command.name) {
+            } else if !inCode.isEmpty && inCode.contains(name) {
                 fail(command.name, Diagnostic(.duplicateCommand, "command `\(command.name)` is already defined in code", at: command.location,
                                               help: "rename the manifest's command, or remove the one registered in code"))
             }
@@ -57,7 +58,7 @@ struct ProjectChecks: Sendable {
     }
 
     private mutating func checkHandler(_ name: String, of command: CommandDefinition) {
-        guard let entry = handlers.signatures[name] else {
+        guard let entry = handlers.signatures.exactly(name) else {
             let registered = handlers.names
             let suggestion = Suggestion.closest(to: name, in: registered)
             let help: String
