@@ -38,6 +38,17 @@ private func temporaryFolder() throws -> URL {
 }
 
 @Suite struct RegistryTests {
+    /// An empty path names nothing; it is not the current folder.
+    @Test func discoveringAnEmptyPathFails() throws {
+        let registry = CommandRegistry()
+        #expect(throws: ManifestErrors.self) { try registry.discoverCommands([""], workingDirectory: "/") }
+        do {
+            try registry.discoverCommands([""], workingDirectory: "/")
+        } catch {
+            #expect(error.description == "hyper: error: an empty path names no file or folder [E100]\n")
+        }
+    }
+
     /// Lookups are by bytes, not canonical equivalence.
     @Test func namesAreLookedUpAsBytes() throws {
         let registry = CommandRegistry()

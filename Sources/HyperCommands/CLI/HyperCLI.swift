@@ -155,6 +155,13 @@ public struct HyperCLI: Sendable {
         }
     }
 
+    /// A path given on the command line. An empty one would resolve to the
+    /// current folder and quietly read its `*.yaml`: it is a usage error.
+    static func path(_ text: String, for option: String) throws(CLIFailure) -> String {
+        guard !text.isEmpty else { throw .usage("Error: Invalid value for \(option): expected a path, got ''") }
+        return text
+    }
+
     private func dispatch(_ arguments: [String]) throws(CLIFailure) -> Int32 {
         var cli = self
         var index = 0
@@ -163,10 +170,10 @@ public struct HyperCLI: Sendable {
             // Words are compared as bytes (see `Names.same`).
             if Names.same(word, "--manifests") {
                 guard index + 1 < arguments.count else { throw .usage("Error: Missing value for --manifests") }
-                cli.manifestOptions.append(arguments[index + 1])
+                cli.manifestOptions.append(try Self.path(arguments[index + 1], for: "--manifests"))
                 index += 2
             } else if Names.hasPrefix(word, "--manifests=") {
-                cli.manifestOptions.append(Names.dropping("--manifests=".utf8.count, from: word))
+                cli.manifestOptions.append(try Self.path(Names.dropping("--manifests=".utf8.count, from: word), for: "--manifests"))
                 index += 1
             } else if Names.same(word, "--no-index") {
                 cli.useIndex = false

@@ -30,7 +30,7 @@ struct ValidateCommand {
             index += 1
             // Words are compared as bytes (see `Names.same`).
             if optionsEnded || !Names.hasPrefix(word, "-") || Names.same(word, "-") {
-                command.paths.append(word)
+                command.paths.append(try HyperCLI.path(word, for: "PATH"))
             } else if Names.same(word, "--") {
                 optionsEnded = true
             } else if Names.same(word, "-h") || Names.same(word, "--help") {

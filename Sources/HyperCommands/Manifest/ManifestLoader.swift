@@ -122,6 +122,10 @@ public struct ManifestLoader: Sendable {
         var files: [(shown: String, absolute: String, nameIsUTF8: Bool)] = []
         var inputs = ManifestInputs()
         for path in paths {
+            guard !path.isEmpty else {
+                diagnostics.append(Diagnostic(.unreadable, "an empty path names no file or folder", at: nil))
+                continue
+            }
             if let unknownWorkingDirectory, !path.hasPrefix("/") {
                 diagnostics.append(Diagnostic(.unreadable, "cannot find `\(path)`: \(unknownWorkingDirectory.reason)", at: nil))
                 continue
