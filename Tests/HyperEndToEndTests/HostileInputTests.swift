@@ -220,6 +220,21 @@ import Testing
         #expect(try Self.bounded(arguments, in: try Self.printing()) == expected, "arguments \(arguments)")
     }
 
+    /// Did-you-mean for a 120 KB unknown name against 10,000 commands: an
+    /// unbounded edit distance took minutes of CPU (killed here at 10 s); a
+    /// length check rules every candidate out at once.
+    @Test func aHugeUnknownNameAmongTenThousandCommands() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/x.yaml", "commands:\n" + (0..<10_000).map {
+            "  command-\(String(repeating: "0", count: 5 - String($0).count))\($0):\n    help: C\n    exec: [\"true\"]\n"
+        }.joined())
+        let name = String(repeating: "x", count: 120_000)
+        #expect(try Self.bounded([name], in: project) == RunResult(status: 2, stdout: "", stderr:
+            "Unknown command: \(name)\nRun `hyper --help` to list the commands.\n"))
+        #expect(try Self.bounded(["comand-00042"], in: project) == RunResult(status: 2, stdout: "", stderr:
+            "Unknown command: comand-00042\nhelp: did you mean `command-00042`?\nRun `hyper --help` to list the commands.\n"))
+    }
+
     /// Linux refuses any one argument or environment string over 128 KiB,
     /// so no 200 KB value can even reach hyper; two 70 KB values can, and
     /// would make a 140 KB argument. hyper says so before `execve` would fail
