@@ -248,6 +248,60 @@ import Testing
         #expect(try Self.bounded(["join", value, "b"], in: project).status == 0)
     }
 
+    // MARK: files that change under hyper
+
+    /// Replaces `HYPER_TEST_SWAP` with a FIFO the first time hyper closes the
+    /// listing of a `commands.d` folder: the race of a manifest swapped
+    /// between listing and `open`, made certain. (Sanitizer runtimes that
+    /// intercept `closedir` reach this one through `RTLD_NEXT`.)
+    static let swapShim = """
+    #define _GNU_SOURCE
+    #include <dirent.h>
+    #include <dlfcn.h>
+    #include <stdio.h>
+    #include <stdlib.h>
+    #include <string.h>
+    #include <sys/stat.h>
+    #include <unistd.h>
+
+    int closedir(DIR *dir) {
+        static int done;
+        const char *target = getenv("HYPER_TEST_SWAP");
+        char link[64], folder[4096];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd(dir));
+        ssize_t length = readlink(link, folder, sizeof folder - 1);
+        int listing = length > 11 && memcmp(folder + length - 11, "/commands.d", 11) == 0;
+        int (*real)(DIR *) = (int (*)(DIR *))dlsym(RTLD_NEXT, "closedir");
+        int result = real(dir);
+        if (target && listing && !done) {
+            done = 1;
+            unlink(target);
+            mkfifo(target, 0644);
+        }
+        return result;
+    }
+
+    """
+
+    /// Opened blocking, a FIFO with no writer would hang hyper forever
+    /// (`timeout` kills it here after 20 s); it is refused as not a regular file.
+    @Test func aManifestSwappedForAFIFOAfterListing() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", Self.command)
+        let swapped = try project.write("commands.d/b.yaml", "commands:\n  d:\n    help: D\n    exec: [\"true\"]\n")
+        let source = try project.write("shim.c", Self.swapShim)
+        let shim = project.root.appendingPathComponent("shim.so")
+        let compiled = try HyperProcess.run(["clang", "-shared", "-fPIC", "-o", shim.path, source.path, "-ldl"], in: project.root,
+                                            executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(compiled.status == 0, "\(compiled)")
+        // SIGKILL: the test runner's threads block SIGTERM, and children inherit the mask.
+        let result = try HyperProcess.run(["-s", "KILL", "20", HyperProcess.hyper.path, "validate", "--format", "concise"], in: project.root,
+                                          executable: URL(fileURLWithPath: "/usr/bin/timeout"),
+                                          environment: ["LD_PRELOAD": shim.path, "HYPER_TEST_SWAP": swapped.path,
+                                                        "ASAN_OPTIONS": "verify_asan_link_order=0:detect_leaks=0"])
+        #expect(result == RunResult(status: 1, stdout: "commands.d/b.yaml:1:1: error: manifest is not a regular file [E100]\n", stderr: ""))
+    }
+
     // MARK: environment and processes
 
     @Test(arguments: ["path", "ld_preload", "bash_env", "ifs", "home"])

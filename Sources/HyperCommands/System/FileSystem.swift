@@ -87,13 +87,20 @@ enum FileSystem {
 
     /// The bytes of a regular file and its signature, taken before reading, so
     /// a change made while reading shows as a different signature later.
+    ///
+    /// The file may have been replaced since it was listed: opened without
+    /// blocking, so a FIFO (which would wait for a writer forever) or a
+    /// device is seen by `fstat` and refused.
     static func readFileWithSignature(_ path: String, limit: Int) -> Result<(bytes: [UInt8], signature: Signature), ReadError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.system(errorText())) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.system(errorText())) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notARegularFile) }
+        // Reads of a regular file ignore O_NONBLOCK on Linux; cleared all the same.
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0, fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 else { return .failure(.system(errorText())) }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
