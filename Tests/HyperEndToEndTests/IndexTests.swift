@@ -227,6 +227,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.project.root.appendingPathComponent("commands.d").path) == ["main.yaml"])
     }
 
+    /// The same through symbolic links: to the folder, below a link to it,
+    /// and to a folder inside it.
+    @Test func neverInsideTheManifestFolderThroughALink() throws {
+        let project = try Project()
+        let root = project.project.root
+        let commands = root.appendingPathComponent("commands.d")
+        try FileManager.default.createDirectory(at: commands.appendingPathComponent("deep"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("to-commands"), withDestinationURL: commands)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("to-deep"), withDestinationURL: commands.appendingPathComponent("deep"))
+        for index in ["to-commands", "to-commands/cache/index", "to-deep", "to-deep/cache"] {
+            let result = try project.run(["greet", "Ann"], environment: ["HYPER_INDEX_DIR": root.appendingPathComponent(index).path])
+            #expect(result.stdout == "Hello, Ann!\n")
+            let trace = Project.trace(result)
+            #expect(!trace.isEmpty && trace.allSatisfy { $0 == "off: the index folder is inside `\(commands.path)`" }, "HYPER_INDEX_DIR: \(index)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: commands.path).sorted() == ["deep", "main.yaml"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: commands.appendingPathComponent("deep").path) == [])
+        }
+    }
+
     @Test func theSwitchTurnsItOff() throws {
         let project = try Project()
         let byEnvironment = try project.run(["greet", "Ann"], environment: ["HYPER_NO_INDEX": "1"])

@@ -43,7 +43,7 @@ extension HyperCLI {
         guard !selection.paths.isEmpty else { return nil }
         let absolute = Path.absolute(directory, from: workingDirectory)
         let paths = selection.paths.map { Path.absolute($0, from: workingDirectory) }
-        for path in paths where absolute == path || absolute.hasPrefix(path + "/") {
+        for path in paths where absolute == path || absolute.hasPrefix(path + "/") || FileSystem.isInside(absolute, path) {
             trace("off: the index folder is inside `\(path)`")
             return nil
         }

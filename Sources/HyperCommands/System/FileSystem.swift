@@ -176,6 +176,36 @@ enum FileSystem {
         return Kind(info)
     }
 
+    /// True when `path` is `folder` or inside it as the disk resolves them,
+    /// though their text says otherwise: the nearest existing folder on
+    /// `path`'s way up is resolved with `realpath`, then it and each folder
+    /// above it are compared with `folder` by device and inode, so symbolic
+    /// links and bind mounts are seen through. `path` need not exist yet.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        var target = stat()
+        guard stat(folder, &target) == 0 else { return false }
+        var existing = path
+        var resolved = realPath(existing)
+        while resolved == nil && existing != "/" {
+            existing = Path.parent(existing)
+            resolved = realPath(existing)
+        }
+        guard var current = resolved else { return false }
+        while true {
+            var info = stat()
+            if stat(current, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino { return true }
+            if current == "/" { return false }
+            current = Path.parent(current)
+        }
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved, if it exists.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(validatingCString: resolved)
+    }
+
     static func isExecutable(_ path: String) -> Bool {
         access(path, X_OK) == 0
     }
