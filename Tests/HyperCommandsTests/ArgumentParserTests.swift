@@ -119,9 +119,11 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
         #expect(error(["--rate", "0x1p3"]) == "Error: Invalid value for --rate: expected float, got '0x1p3'")
     }
 
-    @Test func overlongValuesAreRefusedBeforeSpawning() {
-        let value = String(repeating: "x", count: ArgumentParser.maxValueBytes + 1)
-        #expect(error(["--tag", value]) == "Error: Invalid value for --tag: 102401 bytes is over the limit of 102400")
+    /// The parser sets no size limit of its own: what reaches a program is
+    /// checked against Linux's limits once the whole plan is known.
+    @Test func longValuesParse() throws {
+        let value = String(repeating: "x", count: 200_000)
+        #expect(try values(["--tag", value])["tag"] == .str(value))
     }
 
     @Test func optionalWithoutDefaultIsAbsent() throws {

@@ -248,6 +248,75 @@ import Testing
         #expect(try Self.bounded(["join", value, "b"], in: project).status == 0)
     }
 
+    /// Prints the length of its two arguments, `HYPER_ARGS_JSON_OMITTED` and
+    /// `HYPER_ARGS_JSON` (`unset` when absent).
+    static let lengths = #"printf "%s %s %s [%s]\n" "${#1}" "${#2}" "${HYPER_ARGS_JSON_OMITTED-unset}" "${HYPER_ARGS_JSON-unset}""#
+
+    static func sizes() throws -> TemporaryProject {
+        let project = try TemporaryProject()
+        let script = lengths.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+        try project.write("commands.d/x.yaml", """
+        commands:
+          echo:
+            help: Print a value as an argument, then as a variable
+            exec: [sh, -c, 'printf "%s|%s|%s" "$1" "$HYPER_ARG_V" "${{#HYPER_ARGS_JSON}}"', sh, "{v}"]
+            args:
+              v: str
+          two:
+            help: Print lengths
+            exec: [sh, -c, '\(script)', sh, "{a}", "{b}"]
+            args:
+              a: str
+              b: str
+
+        """)
+        return project
+    }
+
+    /// Linux takes 131,072 bytes per string (with its NUL); hyper refused
+    /// values over 100 KiB before it tried.
+    @Test func aValueOverOneHundredKiBReachesTheProgramByteForByte() throws {
+        let value = String(repeating: "abcd \u{E9}\u{20AC}\u{1F600}!", count: 8_000)
+        #expect(value.utf8.count == 120_000)
+        // `HYPER_ARGS_JSON` is `{"v":"..."}`: 8 bytes more.
+        #expect(try Self.bounded(["echo", value], in: try Self.sizes()) == RunResult(status: 0, stdout: value + "|" + value + "|120008", stderr: ""))
+    }
+
+    /// Each value goes out three times: in argv, as `HYPER_ARG_X` and in
+    /// `HYPER_ARGS_JSON`, where JSON escaping can make 22 KB of control
+    /// characters 132 KB. When only `HYPER_ARGS_JSON` is too large, the
+    /// command runs without it and `HYPER_ARGS_JSON_OMITTED=1` says so.
+    @Test func hyperArgsJSONIsLeftOutWhenOnlyItIsTooLarge() throws {
+        let project = try Self.sizes()
+        let big = String(repeating: "v", count: 70_000)
+        #expect(try Self.bounded(["two", big, big], in: project) == RunResult(status: 0, stdout: "70000 70000 1 [unset]\n", stderr: ""))
+        let controls = String(repeating: "\u{1}", count: 22_000)
+        #expect(try Self.bounded(["two", controls, "b"], in: project) == RunResult(status: 0, stdout: "22000 1 1 [unset]\n", stderr: ""))
+        #expect(try Self.bounded(["two", "a", "b"], in: project) == RunResult(status: 0, stdout: #"1 1 unset [{"a":"a","b":"b"}]"# + "\n", stderr: ""))
+    }
+
+    /// Arguments and environment share `ARG_MAX`, a quarter of the stack
+    /// limit (128 KiB with a 512 KiB stack): two 40 KB values fit one string
+    /// each but not four strings together, even without `HYPER_ARGS_JSON`.
+    @Test func valuesTooLargeEvenWithoutHyperArgsJSONAreRefusedPrecisely() throws {
+        let project = try Self.sizes()
+        let (a, b) = (String(repeating: "a", count: 40_000), String(repeating: "b", count: 40_000))
+        let root = project.root.resolvingSymlinksInPath().path
+        // A known environment, so the count is exact: what the kernel adds up.
+        let argv = ["sh", "-c", Self.lengths, "sh", a, b]
+        let environment = ["PATH=/usr/bin:/bin", "HYPER_ARG_A=" + a, "HYPER_ARG_B=" + b, "HYPER_COMMAND=two",
+                           "HYPER_INVOCATION_DIR=" + root, "PWD=" + root, "HYPER_ARGS_JSON_OMITTED=1"]
+        let total = "/usr/bin/sh".utf8.count + 1 + (argv + environment).reduce(0) { $0 + $1.utf8.count + 1 } + 8 * (argv.count + environment.count)
+        let result = try HyperProcess.run(["--stack=524288", "--", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", HyperProcess.hyper.path, "--no-index", "two", a, b],
+                                          in: project.root, executable: URL(fileURLWithPath: "/usr/bin/prlimit"))
+        #expect(result == RunResult(status: 1, stdout: "", stderr: """
+            Error: the arguments and environment of `two` would take \(total) bytes; Linux takes at most 131072 \
+            (ARG_MAX, counting each string, its NUL and its pointer)
+            help: the largest is `HYPER_ARG_A` (40012 bytes); HYPER_ARGS_JSON is already left out
+
+            """))
+    }
+
     // MARK: files that change under hyper
 
     /// Replaces `HYPER_TEST_SWAP` with a FIFO the first time hyper closes the

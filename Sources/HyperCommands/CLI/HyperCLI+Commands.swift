@@ -103,9 +103,13 @@ extension HyperCLI {
         case .swift(let run, let values):
             return runBlocking(run, name: name, values: values)
         case .process(let values):
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: project.root ?? workingDirectory,
-                                        invocationDirectory: workingDirectory)!
-            if let problem = plan.sizeProblem(command: name) { throw .failed(problem) }
+            let planned = ProcessPlan.make(for: command, values: values, projectRoot: project.root ?? workingDirectory,
+                                           invocationDirectory: workingDirectory)!
+            let plan: ProcessPlan
+            switch planned.fitted(command: name) {
+            case .success(let fitted): plan = fitted
+            case .failure(let problem): throw .failed(problem.description)
+            }
             let failure = ProcessLauncher.replaceProcess(with: plan)
             console.err("hyper: \(failure.message)\n")
             return failure.status

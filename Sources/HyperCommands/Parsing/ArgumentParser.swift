@@ -12,10 +12,6 @@
 /// - Option words are matched and split at `=` as bytes, never as Unicode
 ///   text: `--name=\u{338}x` gives `--name` the value `\u{338}x`.
 public enum ArgumentParser {
-    /// Longest value, in bytes. Linux refuses a single argument or environment
-    /// string over 128 KiB at exec time (E2BIG); hyper says so before that.
-    public static let maxValueBytes = 100 * 1024
-
     public enum Outcome: Sendable, Hashable {
         case values(ParsedArguments)
         case help
@@ -89,9 +85,6 @@ public enum ArgumentParser {
     }
 
     private static func value(_ text: String, for arg: ArgDefinition) throws(ParseError) -> ArgValue {
-        if text.utf8.count > maxValueBytes {
-            throw .valueTooLong(option: arg.optionName, bytes: text.utf8.count)
-        }
         guard let value = ValueSyntax.parse(text, as: arg.type) else {
             throw .invalidValue(option: arg.optionName, expected: arg.type, got: text)
         }

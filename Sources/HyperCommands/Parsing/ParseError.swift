@@ -6,7 +6,6 @@ public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownArgument(String, suggestion: String?)
     case missingValue(option: String)
     case tooManyPositionals(first: String)
-    case valueTooLong(option: String, bytes: Int)
 
     public var description: String {
         switch self {
@@ -20,8 +19,6 @@ public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
             "Error: Missing value for \(option)"
         case .tooManyPositionals(let first):
             "Error: Too many positional arguments (from '\(first)')"
-        case .valueTooLong(let option, let bytes):
-            "Error: Invalid value for \(option): \(bytes) bytes is over the limit of \(ArgumentParser.maxValueBytes)"
         }
     }
 }

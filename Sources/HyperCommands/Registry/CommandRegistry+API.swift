@@ -115,9 +115,12 @@ extension CommandRegistry {
                 console.err(problem.message + "\n")
                 return 1
             }
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!
-            if let problem = plan.sizeProblem(command: name) {
-                console.err(problem + "\n")
+            let plan: ProcessPlan
+            switch ProcessPlan.make(for: command, values: values, projectRoot: projectRoot ?? here, invocationDirectory: here)!.fitted(command: name) {
+            case .success(let fitted):
+                plan = fitted
+            case .failure(let problem):
+                console.err(problem.description + "\n")
                 return 1
             }
             switch ProcessLauncher.spawn(plan) {
