@@ -303,11 +303,15 @@ import Testing
         let (a, b) = (String(repeating: "a", count: 40_000), String(repeating: "b", count: 40_000))
         let root = project.root.resolvingSymlinksInPath().path
         // A known environment, so the count is exact: what the kernel adds up.
+        // (A sanitizer's options, when the suite runs under one, pass through.)
+        let inherited = ["PATH=/usr/bin:/bin"] + ["ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].compactMap { name in
+            ProcessInfo.processInfo.environment[name].map { name + "=" + $0 }
+        }
         let argv = ["sh", "-c", Self.lengths, "sh", a, b]
-        let environment = ["PATH=/usr/bin:/bin", "HYPER_ARG_A=" + a, "HYPER_ARG_B=" + b, "HYPER_COMMAND=two",
-                           "HYPER_INVOCATION_DIR=" + root, "PWD=" + root, "HYPER_ARGS_JSON_OMITTED=1"]
+        let environment = inherited + ["HYPER_ARG_A=" + a, "HYPER_ARG_B=" + b, "HYPER_COMMAND=two",
+                                       "HYPER_INVOCATION_DIR=" + root, "PWD=" + root, "HYPER_ARGS_JSON_OMITTED=1"]
         let total = "/usr/bin/sh".utf8.count + 1 + (argv + environment).reduce(0) { $0 + $1.utf8.count + 1 } + 8 * (argv.count + environment.count)
-        let result = try HyperProcess.run(["--stack=524288", "--", "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", HyperProcess.hyper.path, "--no-index", "two", a, b],
+        let result = try HyperProcess.run(Self.limits + ["--stack=524288", "--", "/usr/bin/env", "-i"] + inherited + [HyperProcess.hyper.path, "--no-index", "two", a, b],
                                           in: project.root, executable: URL(fileURLWithPath: "/usr/bin/prlimit"))
         #expect(result == RunResult(status: 1, stdout: "", stderr: """
             Error: the arguments and environment of `two` would take \(total) bytes; Linux takes at most 131072 \
@@ -364,7 +368,7 @@ import Testing
                                             executable: URL(fileURLWithPath: "/usr/bin/env"))
         #expect(compiled.status == 0, "\(compiled)")
         // SIGKILL: the test runner's threads block SIGTERM, and children inherit the mask.
-        let result = try HyperProcess.run(["-s", "KILL", "20", HyperProcess.hyper.path, "validate", "--format", "concise"], in: project.root,
+        let result = try HyperProcess.run(["-s", "KILL", "20", "/usr/bin/prlimit"] + Self.limits + ["--", HyperProcess.hyper.path, "validate", "--format", "concise"], in: project.root,
                                           executable: URL(fileURLWithPath: "/usr/bin/timeout"),
                                           environment: ["LD_PRELOAD": shim.path, "HYPER_TEST_SWAP": swapped.path,
                                                         "ASAN_OPTIONS": "verify_asan_link_order=0:detect_leaks=0"])
