@@ -229,7 +229,7 @@ import Testing
 
     /// The same through symbolic links: to the folder, below a link to it,
     /// and to a folder inside it.
-    @Test func neverInsideTheManifestFolderThroughALink() throws {
+    @Test func neverInsideTheManifestFolderThroughLinksIntoIt() throws {
         let project = try Project()
         let root = project.project.root
         let commands = root.appendingPathComponent("commands.d")
