@@ -99,6 +99,43 @@ import Testing
         #expect(Suggestion.closest(to: "x", in: ["y"]) == "y")
     }
 
+    /// The banded, bounded distance agrees with the full table wherever it
+    /// answers, and answers whenever the distance is within the bound.
+    @Test func boundedEditDistance() {
+        func full(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+            var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+            for i in 0...a.count { table[i][0] = i }
+            for j in 0...b.count { table[0][j] = j }
+            for i in stride(from: 1, through: a.count, by: 1) {
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
+                }
+            }
+            return table[a.count][b.count]
+        }
+        // SplitMix64 with a fixed seed: the same 3,000 cases every run.
+        struct SplitMix: RandomNumberGenerator {
+            var state: UInt64 = 0x5EED
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = SplitMix()
+        let alphabet = Array("abc".unicodeScalars)
+        for _ in 0..<3000 {
+            let a = (0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let b = (0..<Int.random(in: 0...8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let limit = Int.random(in: 1...3, using: &generator)
+            let expected = full(a, b)
+            #expect(Suggestion.editDistance(a, b, atMost: limit) == (expected <= limit ? expected : nil), "\(a) \(b) \(limit)")
+        }
+    }
+
     @Test func displayPaths() {
         #expect(Path.display("/a/b/c.yaml", from: "/a") == "b/c.yaml")
         #expect(Path.display("/a/b/c.yaml", from: "/a/x/y") == "../../b/c.yaml")
@@ -112,5 +149,12 @@ import Testing
         #expect(Path.display("/", from: "/a") == "/")
         #expect(Path.display("/a/b", from: "/a/b/c/d") == "../..")
         #expect(Path.display("/ab/c", from: "/a") == "/ab/c")
+    }
+
+    /// Each byte of an invalid sequence is escaped; valid UTF-8 around it stays.
+    @Test func fileNamesThatAreNotUTF8() {
+        #expect(Path.escapedName(Array("caf".utf8) + [0xE9] + Array(".yaml".utf8)) == "caf\\xe9.yaml")
+        #expect(Path.escapedName([0xC0, 0xAF, 0x41]) == "\\xc0\\xafA")
+        #expect(Path.escapedName([0xE2, 0x82] + Array("é".utf8) + [0x0F, 0xFF]) == "\\xe2\\x82é\u{0F}\\xff")
     }
 }

@@ -53,6 +53,7 @@ import Testing
     @Test func ownedVariablesAreDropped() {
         #expect(ProcessPlan.isOwnedVariable("HYPER_ARG_X"))
         #expect(ProcessPlan.isOwnedVariable("HYPER_ARGS_JSON"))
+        #expect(ProcessPlan.isOwnedVariable("HYPER_ARGS_JSON_OMITTED"))
         #expect(!ProcessPlan.isOwnedVariable("HYPER_COMMANDS"))
         #expect(!ProcessPlan.isOwnedVariable("PATH"))
     }
@@ -67,6 +68,32 @@ import Testing
         #expect(ProcessLauncher.candidates(for: "./x") == ["./x"])
         #expect(ProcessLauncher.candidates(for: "/bin/true") == ["/bin/true"])
         #expect(ProcessLauncher.candidates(for: "true").contains("/usr/bin/true"))
+    }
+
+    /// With a budget of the plan's own size or more it runs as planned; a
+    /// byte less and it runs without `HYPER_ARGS_JSON`; below what even that
+    /// needs, the error names the total, the limit and the largest string.
+    @Test func plansAreFittedToTheBudget() throws {
+        let command = CommandDefinition(name: "c", args: [ArgDefinition(name: "a")], action: .exec(try template(["/bin/echo", "{a}"])))
+        let plan = try #require(ProcessPlan.make(for: command, values: ParsedArguments(command: "c", values: ["a": .str("xyz")]),
+                                                 projectRoot: "/p", invocationDirectory: "/p"))
+        // "/bin/echo" twice (the path and argv[0]), "xyz", 6 variables, 8 pointers.
+        let strings = ["/bin/echo", "/bin/echo", "xyz", "HYPER_ARG_A=xyz", #"HYPER_ARGS_JSON={"a":"xyz"}"#, "HYPER_COMMAND=c",
+                       "HYPER_INVOCATION_DIR=/p", "PWD=/p"]
+        let full = strings.reduce(0) { $0 + $1.utf8.count + 1 } + 8 * 7 + 5 + 8
+        #expect(try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: full, inheritedCount: 1, inheritedBytes: 5)).get() == plan)
+        let lean = try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: full - 1, inheritedCount: 1, inheritedBytes: 5)).get()
+        #expect(lean.environment.map(\.name) == ["HYPER_ARG_A", "HYPER_COMMAND", "HYPER_INVOCATION_DIR", "PWD", "HYPER_ARGS_JSON_OMITTED"])
+        #expect(lean.environment.last?.value == "1")
+        let leanTotal = full - #"HYPER_ARGS_JSON={"a":"xyz"}"#.utf8.count - 1 + "HYPER_ARGS_JSON_OMITTED=1".utf8.count + 1
+        #expect(try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: leanTotal, inheritedCount: 1, inheritedBytes: 5)).get() == lean)
+        #expect(plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: leanTotal - 1, inheritedCount: 1, inheritedBytes: 5)).failure
+                == SizeProblem(message: "Error: the arguments and environment of `c` would take \(leanTotal) bytes; Linux takes at most \(leanTotal - 1) "
+                               + "(ARG_MAX, counting each string, its NUL and its pointer)",
+                               help: "the largest is `HYPER_ARGS_JSON_OMITTED` (25 bytes); HYPER_ARGS_JSON is already left out"))
+        let short = ExecBudget(maxStringBytes: 10, maxTotalBytes: 1 << 20)
+        #expect(plan.fitted(command: "c", budget: short).failure?.description
+                == "Error: `HYPER_ARG_A` of `c` would be 15 bytes; Linux takes at most 10 bytes per argument or environment variable")
     }
 }
 

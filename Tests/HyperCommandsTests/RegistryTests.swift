@@ -38,6 +38,28 @@ private func temporaryFolder() throws -> URL {
 }
 
 @Suite struct RegistryTests {
+    /// An empty path names nothing; it is not the current folder.
+    @Test func discoveringAnEmptyPathFails() throws {
+        let registry = CommandRegistry()
+        #expect(throws: ManifestErrors.self) { try registry.discoverCommands([""], workingDirectory: "/") }
+        do {
+            try registry.discoverCommands([""], workingDirectory: "/")
+        } catch {
+            #expect(error.description == "hyper: error: an empty path names no file or folder [E100]\n")
+        }
+    }
+
+    /// Lookups are by bytes, not canonical equivalence.
+    @Test func namesAreLookedUpAsBytes() throws {
+        let registry = CommandRegistry()
+        try registry.command("Kill") { _ in }
+        try registry.registerHandler("caf\u{E9}") { _ in }
+        #expect(registry.getCommand("Kill") != nil)
+        #expect(registry.getCommand("\u{212A}ill") == nil)
+        #expect(registry.handler(named: "caf\u{E9}") != nil)
+        #expect(registry.handler(named: "cafe\u{301}") == nil)
+    }
+
     @Test func registersCodeCommandsByTheManifestRules() throws {
         let registry = CommandRegistry()
         try registry.command("cleanup", help: "Clear expired sessions") { _ in }

@@ -62,6 +62,7 @@ import Testing
             "E101", "E113", // size limits: generated in ValidateCommandTests
             "E306", // handler arguments: HandlerSignatureTests and the example's tests
             "E307", // no manifests: ValidateCommandTests
+            "E118", // a file name that is not UTF-8, which git cannot carry portably: generated in manifestNameNotUTF8
             "W401", "W402", "W403", // warnings: ValidateCommandTests
         ]
         let all = try String(contentsOf: HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
@@ -73,5 +74,66 @@ import Testing
         #expect(documented.count >= 45)
         let missing = documented.filter { !covered.contains($0) && !elsewhere.contains($0) }
         #expect(missing == [])
+    }
+
+    /// E118's fixture is made in the test: a file name that is not UTF-8
+    /// cannot be committed portably. Beside it sits the name Swift would have
+    /// repaired it to (`caf\u{FFFD}.yaml`), a real manifest of its own.
+    @Test func manifestNameNotUTF8() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  a:\n    help: A\n    exec: [echo, a]\n")
+        try project.write("commands.d/caf\u{FFFD}.yaml", "commands:\n  r:\n    help: R\n    exec: [echo, r]\n")
+        let raw = try RawName(in: project.root.appendingPathComponent("commands.d"), Array("caf".utf8) + [0xE9] + Array(".yaml".utf8),
+                              contents: "commands:\n  e:\n    help: E\n    exec: [echo, e]\n")
+        defer { raw.remove() }
+
+        let human = try project.run(["validate"])
+        let goldenURL = Self.expected.appendingPathComponent("generated-name-not-utf8.txt")
+        if ProcessInfo.processInfo.environment["HYPER_UPDATE_GOLDEN"] == "1" {
+            try Data(human.stdout.utf8).write(to: goldenURL)
+        }
+        #expect(human == RunResult(status: 1, stdout: try String(contentsOf: goldenURL, encoding: .utf8), stderr: ""))
+        #expect(try project.run(["validate", "--format", "concise"]) == RunResult(status: 1, stdout:
+            "commands.d/caf\\xe9.yaml:1:1: error: manifest file name is not valid UTF-8 [E118]\n", stderr: ""))
+        #expect(try project.run(["validate", "--format", "github"]) == RunResult(status: 1, stdout:
+            "::error file=commands.d/caf\\xe9.yaml,line=1,col=1,endColumn=2,title=hyper E118::manifest file name is not valid UTF-8"
+            + "%0Ahelp: rename the file; its commands are not loaded until then\n", stderr: ""))
+        let json = try project.run(["validate", "--format", "json"])
+        #expect(json.status == 1)
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.count == 1)
+        #expect(objects.first?["file"] as? String == "commands.d/caf\\xe9.yaml")
+        #expect(objects.first?["code"] as? String == "E118")
+
+        // The other manifests load and run; the file is named on every call.
+        let skipped = "hyper: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8 (see `hyper validate`)\n"
+        #expect(try project.run(["a"]) == RunResult(status: 0, stdout: "a\n", stderr: skipped))
+        #expect(try project.run(["r"]) == RunResult(status: 0, stdout: "r\n", stderr: skipped))
+        #expect(try project.run(["e"]) == RunResult(status: 2, stdout: "", stderr:
+            skipped + "Unknown command: e\nhelp: did you mean `a`?\nRun `hyper --help` to list the commands.\n"))
+    }
+}
+
+/// A file whose name is raw bytes, made and removed with libc: Foundation's
+/// paths are Strings, which cannot hold a name that is not UTF-8.
+struct RawName {
+    let path: [CChar]
+
+    init(in folder: URL, _ name: [UInt8], contents: String) throws {
+        path = (Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]).map { CChar(bitPattern: $0) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(fd) }
+        let bytes = Array(contents.utf8)
+        guard write(fd, bytes, bytes.count) == bytes.count else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    init(in folder: URL, _ name: [UInt8], linkingTo target: String) throws {
+        path = (Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + [0]).map { CChar(bitPattern: $0) }
+        guard symlink(target, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    func remove() {
+        unlink(path)
     }
 }

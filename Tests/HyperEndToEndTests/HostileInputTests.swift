@@ -220,6 +220,21 @@ import Testing
         #expect(try Self.bounded(arguments, in: try Self.printing()) == expected, "arguments \(arguments)")
     }
 
+    /// Did-you-mean for a 120 KB unknown name against 10,000 commands: an
+    /// unbounded edit distance took minutes of CPU (killed here at 10 s); a
+    /// length check rules every candidate out at once.
+    @Test func aHugeUnknownNameAmongTenThousandCommands() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/x.yaml", "commands:\n" + (0..<10_000).map {
+            "  command-\(String(repeating: "0", count: 5 - String($0).count))\($0):\n    help: C\n    exec: [\"true\"]\n"
+        }.joined())
+        let name = String(repeating: "x", count: 120_000)
+        #expect(try Self.bounded([name], in: project) == RunResult(status: 2, stdout: "", stderr:
+            "Unknown command: \(name)\nRun `hyper --help` to list the commands.\n"))
+        #expect(try Self.bounded(["comand-00042"], in: project) == RunResult(status: 2, stdout: "", stderr:
+            "Unknown command: comand-00042\nhelp: did you mean `command-00042`?\nRun `hyper --help` to list the commands.\n"))
+    }
+
     /// Linux refuses any one argument or environment string over 128 KiB,
     /// so no 200 KB value can even reach hyper; two 70 KB values can, and
     /// would make a 140 KB argument. hyper says so before `execve` would fail
@@ -231,6 +246,133 @@ import Testing
         #expect(try Self.bounded(["join", value, value], in: project) == RunResult(status: 1, stdout: "", stderr:
             "Error: argument 2 of `join` would be 140000 bytes; Linux takes at most 131071 bytes per argument or environment variable\n"))
         #expect(try Self.bounded(["join", value, "b"], in: project).status == 0)
+    }
+
+    /// Prints the length of its two arguments, `HYPER_ARGS_JSON_OMITTED` and
+    /// `HYPER_ARGS_JSON` (`unset` when absent).
+    static let lengths = #"printf "%s %s %s [%s]\n" "${#1}" "${#2}" "${HYPER_ARGS_JSON_OMITTED-unset}" "${HYPER_ARGS_JSON-unset}""#
+
+    static func sizes() throws -> TemporaryProject {
+        let project = try TemporaryProject()
+        let script = lengths.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}")
+        try project.write("commands.d/x.yaml", """
+        commands:
+          echo:
+            help: Print a value as an argument, then as a variable
+            exec: [sh, -c, 'printf "%s|%s|%s" "$1" "$HYPER_ARG_V" "${{#HYPER_ARGS_JSON}}"', sh, "{v}"]
+            args:
+              v: str
+          two:
+            help: Print lengths
+            exec: [sh, -c, '\(script)', sh, "{a}", "{b}"]
+            args:
+              a: str
+              b: str
+
+        """)
+        return project
+    }
+
+    /// Linux takes 131,072 bytes per string (with its NUL); hyper refused
+    /// values over 100 KiB before it tried.
+    @Test func aValueOverOneHundredKiBReachesTheProgramByteForByte() throws {
+        let value = String(repeating: "abcd \u{E9}\u{20AC}\u{1F600}!", count: 8_000)
+        #expect(value.utf8.count == 120_000)
+        // `HYPER_ARGS_JSON` is `{"v":"..."}`: 8 bytes more.
+        #expect(try Self.bounded(["echo", value], in: try Self.sizes()) == RunResult(status: 0, stdout: value + "|" + value + "|120008", stderr: ""))
+    }
+
+    /// Each value goes out three times: in argv, as `HYPER_ARG_X` and in
+    /// `HYPER_ARGS_JSON`, where JSON escaping can make 22 KB of control
+    /// characters 132 KB. When only `HYPER_ARGS_JSON` is too large, the
+    /// command runs without it and `HYPER_ARGS_JSON_OMITTED=1` says so.
+    @Test func hyperArgsJSONIsLeftOutWhenOnlyItIsTooLarge() throws {
+        let project = try Self.sizes()
+        let big = String(repeating: "v", count: 70_000)
+        #expect(try Self.bounded(["two", big, big], in: project) == RunResult(status: 0, stdout: "70000 70000 1 [unset]\n", stderr: ""))
+        let controls = String(repeating: "\u{1}", count: 22_000)
+        #expect(try Self.bounded(["two", controls, "b"], in: project) == RunResult(status: 0, stdout: "22000 1 1 [unset]\n", stderr: ""))
+        #expect(try Self.bounded(["two", "a", "b"], in: project) == RunResult(status: 0, stdout: #"1 1 unset [{"a":"a","b":"b"}]"# + "\n", stderr: ""))
+    }
+
+    /// Arguments and environment share `ARG_MAX`, a quarter of the stack
+    /// limit (128 KiB with a 512 KiB stack): two 40 KB values fit one string
+    /// each but not four strings together, even without `HYPER_ARGS_JSON`.
+    @Test func valuesTooLargeEvenWithoutHyperArgsJSONAreRefusedPrecisely() throws {
+        let project = try Self.sizes()
+        let (a, b) = (String(repeating: "a", count: 40_000), String(repeating: "b", count: 40_000))
+        let root = project.root.resolvingSymlinksInPath().path
+        // A known environment, so the count is exact: what the kernel adds up.
+        // (A sanitizer's options, when the suite runs under one, pass through.)
+        let inherited = ["PATH=/usr/bin:/bin"] + ["ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"].compactMap { name in
+            ProcessInfo.processInfo.environment[name].map { name + "=" + $0 }
+        }
+        let argv = ["sh", "-c", Self.lengths, "sh", a, b]
+        let environment = inherited + ["HYPER_ARG_A=" + a, "HYPER_ARG_B=" + b, "HYPER_COMMAND=two",
+                                       "HYPER_INVOCATION_DIR=" + root, "PWD=" + root, "HYPER_ARGS_JSON_OMITTED=1"]
+        let total = "/usr/bin/sh".utf8.count + 1 + (argv + environment).reduce(0) { $0 + $1.utf8.count + 1 } + 8 * (argv.count + environment.count)
+        let result = try HyperProcess.run(Self.limits + ["--stack=524288", "--", "/usr/bin/env", "-i"] + inherited + [HyperProcess.hyper.path, "--no-index", "two", a, b],
+                                          in: project.root, executable: URL(fileURLWithPath: "/usr/bin/prlimit"))
+        #expect(result == RunResult(status: 1, stdout: "", stderr: """
+            Error: the arguments and environment of `two` would take \(total) bytes; Linux takes at most 131072 \
+            (ARG_MAX, counting each string, its NUL and its pointer)
+            help: the largest is `HYPER_ARG_A` (40012 bytes); HYPER_ARGS_JSON is already left out
+
+            """))
+    }
+
+    // MARK: files that change under hyper
+
+    /// Replaces `HYPER_TEST_SWAP` with a FIFO the first time hyper closes the
+    /// listing of a `commands.d` folder: the race of a manifest swapped
+    /// between listing and `open`, made certain. (Sanitizer runtimes that
+    /// intercept `closedir` reach this one through `RTLD_NEXT`.)
+    static let swapShim = """
+    #define _GNU_SOURCE
+    #include <dirent.h>
+    #include <dlfcn.h>
+    #include <stdio.h>
+    #include <stdlib.h>
+    #include <string.h>
+    #include <sys/stat.h>
+    #include <unistd.h>
+
+    int closedir(DIR *dir) {
+        static int done;
+        const char *target = getenv("HYPER_TEST_SWAP");
+        char link[64], folder[4096];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd(dir));
+        ssize_t length = readlink(link, folder, sizeof folder - 1);
+        int listing = length > 11 && memcmp(folder + length - 11, "/commands.d", 11) == 0;
+        int (*real)(DIR *) = (int (*)(DIR *))dlsym(RTLD_NEXT, "closedir");
+        int result = real(dir);
+        if (target && listing && !done) {
+            done = 1;
+            unlink(target);
+            mkfifo(target, 0644);
+        }
+        return result;
+    }
+
+    """
+
+    /// Opened blocking, a FIFO with no writer would hang hyper forever
+    /// (`timeout` kills it here after 20 s); it is refused as not a regular file.
+    @Test func aManifestSwappedForAFIFOAfterListing() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", Self.command)
+        let swapped = try project.write("commands.d/b.yaml", "commands:\n  d:\n    help: D\n    exec: [\"true\"]\n")
+        let source = try project.write("shim.c", Self.swapShim)
+        let shim = project.root.appendingPathComponent("shim.so")
+        let compiled = try HyperProcess.run(["clang", "-shared", "-fPIC", "-o", shim.path, source.path, "-ldl"], in: project.root,
+                                            executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(compiled.status == 0, "\(compiled)")
+        // SIGKILL: the test runner's threads block SIGTERM, and children inherit the mask.
+        let result = try HyperProcess.run(["-s", "KILL", "20", "/usr/bin/prlimit"] + Self.limits + ["--", HyperProcess.hyper.path, "validate", "--format", "concise"], in: project.root,
+                                          executable: URL(fileURLWithPath: "/usr/bin/timeout"),
+                                          environment: ["LD_PRELOAD": shim.path, "HYPER_TEST_SWAP": swapped.path,
+                                                        "ASAN_OPTIONS": "verify_asan_link_order=0:detect_leaks=0"])
+        #expect(result == RunResult(status: 1, stdout: "commands.d/b.yaml:1:1: error: manifest is not a regular file [E100]\n", stderr: ""))
     }
 
     // MARK: environment and processes

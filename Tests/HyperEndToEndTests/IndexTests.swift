@@ -109,6 +109,29 @@ import Testing
         #expect(broken.stderr.contains("error[E215]: placeholder `{nme}` names no declared arg"))
     }
 
+    /// A manifest whose name is not UTF-8 (here a link to one) is counted by
+    /// the index's folder check as by the loader; it is an error, so no index
+    /// is written and each call reports the file. Once it is gone, the index
+    /// written before it serves again.
+    @Test func aManifestNameThatIsNotUTF8KeepsTheIndexOff() throws {
+        let project = try Project()
+        #expect(Project.trace(try project.run(["greet", "Ann"])) == ["miss (absent)", "written"])
+        let index = try Data(contentsOf: try #require(project.indexFiles.first))
+        try project.project.write("elsewhere.yaml", "commands:\n  e:\n    help: E\n    exec: [echo, e]\n")
+        let raw = try RawName(in: project.project.root.appendingPathComponent("commands.d"), Array("caf".utf8) + [0xE9] + Array(".yaml".utf8),
+                              linkingTo: "../elsewhere.yaml")
+        for _ in 0..<2 {
+            let result = try project.run(["greet", "Ann"])
+            #expect(result.stdout == "Hello, Ann!\n")
+            #expect(result.stderr.contains("hyper: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8 (see `hyper validate`)\n"))
+            let trace = Project.trace(result)
+            #expect(trace.count == 1 && trace[0].hasSuffix("commands.d` has other manifests now)"), "\(trace)")
+        }
+        #expect(try Data(contentsOf: try #require(project.indexFiles.first)) == index)
+        raw.remove()
+        #expect(Project.trace(try project.run(["greet", "Ann"])) == ["hit"])
+    }
+
     @Test func aMissingProgramIsSeen() throws {
         let project = try Project("commands:\n  run:\n    help: Run\n    exec: [./run.sh]\n")
         try project.project.write("run.sh", "#!/bin/sh\necho ran\n", executable: true)
@@ -186,18 +209,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.project.root.appendingPathComponent("commands.d").path) == ["main.yaml"])
     }
 
-    /// A link to the manifest folder is the manifest folder.
-    @Test func neverInsideTheManifestFolderThroughALink() throws {
+    /// The same through symbolic links: to the folder, below a link to it,
+    /// and to a folder inside it.
+    @Test func neverInsideTheManifestFolderThroughLinksIntoIt() throws {
         let project = try Project()
-        let link = project.project.root.appendingPathComponent("cache-link")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: project.project.root.appendingPathComponent("commands.d"))
-        let manifests = project.project.root.appendingPathComponent("commands.d").path
-        for folder in [link.path, link.path + "/deeper"] {
-            let result = try project.run(["greet", "Ann"], environment: ["HYPER_INDEX_DIR": folder])
+        let root = project.project.root
+        let commands = root.appendingPathComponent("commands.d")
+        try FileManager.default.createDirectory(at: commands.appendingPathComponent("deep"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("to-commands"), withDestinationURL: commands)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("to-deep"), withDestinationURL: commands.appendingPathComponent("deep"))
+        for index in ["to-commands", "to-commands/cache/index", "to-deep", "to-deep/cache"] {
+            let result = try project.run(["greet", "Ann"], environment: ["HYPER_INDEX_DIR": root.appendingPathComponent(index).path])
             #expect(result.stdout == "Hello, Ann!\n")
-            #expect(Project.trace(result) == ["miss (absent)", "not written (the index folder is inside `\(manifests)`)"])
+            #expect(Project.trace(result) == ["miss (absent)", "not written (the index folder is inside `\(commands.path)`)"], "HYPER_INDEX_DIR: \(index)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: commands.path).sorted() == ["deep", "main.yaml"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: commands.appendingPathComponent("deep").path) == [])
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: manifests) == ["main.yaml"])
     }
 
     @Test func theSwitchTurnsItOff() throws {

@@ -269,6 +269,36 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// Swift's `String ==` is canonical equivalence: KELVIN SIGN + `ill` is
+    /// `Kill`, and `=` followed by U+0338 is one `Character` (≠). Names and
+    /// option words are ASCII, compared and split as bytes.
+    @Test func namesAndOptionsAreComparedAsBytes() throws {
+        let project = try Self.project("""
+        commands:
+          Kill:
+            help: Kill
+            sh: echo killed
+          show:
+            help: Show
+            exec: [printf, "[%s]", "{name}"]
+            args:
+              name: str
+
+        """)
+        let kelvin = "\u{212A}ill"
+        let unknown = RunResult(status: 2, stdout: "", stderr: "Unknown command: \(kelvin)\nhelp: did you mean `Kill`?\nRun `hyper --help` to list the commands.\n")
+        #expect(try project.run([kelvin]) == unknown)
+        #expect(try project.run([kelvin]) == unknown, "with the index written by the first call")
+        #expect(try project.run(["help", kelvin]) == unknown)
+        #expect(try project.run(["Kill"]) == RunResult(status: 0, stdout: "killed\n", stderr: ""))
+        #expect(try project.run(["show", "--name=\u{338}x"]) == RunResult(status: 0, stdout: "[\u{338}x]", stderr: ""))
+        #expect(try project.run(["show", "--name=\u{338}"]) == RunResult(status: 0, stdout: "[\u{338}]", stderr: ""))
+        try project.write("\u{338}more/m.yaml", "commands:\n  more:\n    help: More\n    exec: [echo, more]\n")
+        #expect(try project.run(["--manifests=\u{338}more", "more"]) == RunResult(status: 0, stdout: "more\n", stderr: ""))
+        #expect(try project.run(["validate", "--format=\u{338}json"]) == RunResult(status: 2, stdout: "", stderr:
+            "Error: Invalid value for --format: expected human, concise, github or json, got '\u{338}json'\n"))
+    }
+
     @Test func invalidUTF8ArgumentIsRefused() throws {
         let project = try Self.project("commands:\n  a:\n    help: A\n    exec: [true]\n")
         // Through sh, so the test can place a raw 0xFF byte in argv.

@@ -195,6 +195,21 @@ import Testing
             status: 2, stdout: "", stderr: "Error: Missing value for --format\n"))
     }
 
+    /// An empty path would resolve to the current folder and read its
+    /// `*.yaml` (here a stray one beside `commands.d`): a usage error instead.
+    @Test func anEmptyPathIsAUsageError() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  a:\n    help: A\n    exec: [echo, a]\n")
+        try project.write("stray.yaml", "commands:\n  stray:\n    help: Stray\n    exec: [echo, stray]\n")
+        let manifests = RunResult(status: 2, stdout: "", stderr: "Error: Invalid value for --manifests: expected a path, got ''\n")
+        #expect(try project.run(["--manifests=", "stray"]) == manifests)
+        #expect(try project.run(["--manifests", "", "stray"]) == manifests)
+        #expect(try project.run(["--manifests", "commands.d", "--manifests=", "a"]) == manifests)
+        let path = RunResult(status: 2, stdout: "", stderr: "Error: Invalid value for PATH: expected a path, got ''\n")
+        #expect(try project.run(["validate", ""]) == path)
+        #expect(try project.run(["validate", "commands.d", "--", ""]) == path)
+    }
+
     @Test func severalPathsAreOneProject() throws {
         let project = try TemporaryProject()
         try project.write("one/a.yaml", "commands:\n  same:\n    help: A\n    exec: [true]\n")

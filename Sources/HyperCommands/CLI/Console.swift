@@ -16,37 +16,73 @@ public struct Console: Sendable {
         set { colorTest = { newValue } }
     }
     private var colorTest: @Sendable () -> Bool
+    /// The first failed write to each standard stream, for a console that
+    /// writes to them (`standard`); nil for one made of other closures.
+    let streams: StandardStreams?
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void, colorOutput: Bool = false) {
         self.out = out
         self.err = err
         self.colorTest = { colorOutput }
+        streams = nil
+    }
+
+    private init(streams: StandardStreams, colorTest: @escaping @Sendable () -> Bool) {
+        out = { streams.write(1, $0) }
+        err = { streams.write(2, $0) }
+        self.colorTest = colorTest
+        self.streams = streams
     }
 
     /// The process's own stdout and stderr. Colour follows the terminal and
-    /// the `NO_COLOR` convention.
+    /// the `NO_COLOR` convention. A failed write is remembered, and
+    /// `HyperCLI.run` reports it and fails the call.
     public static var standard: Console {
-        var console = Console(out: { writeAll(1, $0) }, err: { writeAll(2, $0) })
-        console.colorTest = {
+        Console(streams: StandardStreams()) {
             let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
             let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? true
             return isatty(1) == 1 && !noColor && !dumb
         }
-        return console
     }
 
-    static func writeAll(_ fd: Int32, _ text: String) {
+    /// Writes all of `text`; the `errno` of a failed write, or nil.
+    static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
         var text = text
-        text.withUTF8 { buffer in
+        return text.withUTF8 { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return errno
                 }
+                if written == 0 { return EIO }
                 offset += written
             }
+            return nil
         }
+    }
+}
+
+/// Standard output and standard error, and the first error each write to
+/// them met: output that was lost must not end in exit status 0.
+final class StandardStreams: Sendable {
+    private let failures = Lock<(output: Int32?, error: Int32?)>((nil, nil))
+
+    func write(_ fd: Int32, _ text: String) {
+        guard let code = Console.writeAll(fd, text) else { return }
+        failures.withLock { failures in
+            if fd == 1 { failures.output = failures.output ?? code } else { failures.error = failures.error ?? code }
+        }
+    }
+
+    /// Records a failure met outside `write` (flushing `print`'s buffer).
+    func recordOutputFailure(_ code: Int32) {
+        failures.withLock { $0.output = $0.output ?? code }
+    }
+
+    /// The `errno` of the first failed write to standard output, and to standard error.
+    var failed: (output: Int32?, error: Int32?) {
+        failures.withLock { $0 }
     }
 }

@@ -6,8 +6,9 @@ extension HyperCLI {
     func projectCommands() throws(CLIFailure) -> ProjectCommands {
         let selection = manifestSelection
         let trace: (String) -> Void = { self.trace($0) }
+        let console = self.console
         return try ProjectCommands(registry: registry, selection: selection, loader: loader,
-                                   place: indexPlace(for: selection), trace: trace)
+                                   place: indexPlace(for: selection), trace: trace, warn: { console.err($0) })
     }
 
     /// The index for the selected manifests and this binary, or nil when
@@ -39,7 +40,7 @@ extension HyperCLI {
     /// `hyper help` lists the commands; `hyper help NAME` shows one.
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
         guard var name = words.first else { return try listCommands() }
-        if name == "-h" || name == "--help" { name = "help" }
+        if Names.same(name, "-h") || Names.same(name, "--help") { name = "help" }
         guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
         if let builtIn = BuiltIn.named(name) {
             console.out(builtIn.usage)
@@ -62,9 +63,13 @@ extension HyperCLI {
         case .swift(let run, let values):
             return runBlocking(run, name: name, values: values)
         case .process(let values):
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? workingDirectory,
-                                        invocationDirectory: workingDirectory)!
-            if let problem = plan.sizeProblem(command: name) { throw .failed(problem) }
+            let planned = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? workingDirectory,
+                                           invocationDirectory: workingDirectory)!
+            let plan: ProcessPlan
+            switch planned.fitted(command: name) {
+            case .success(let fitted): plan = fitted
+            case .failure(let problem): throw .failed(problem.description)
+            }
             let failure = ProcessLauncher.replaceProcess(with: plan)
             console.err("hyper: \(failure.message)\n")
             return failure.status

@@ -14,7 +14,14 @@ public struct HyperCLI: Sendable {
 
     public var registry: CommandRegistry
     public var console: Console
-    public var workingDirectory: String
+    /// Where relative paths start and the search for `commands.d` begins.
+    /// Setting it clears a problem finding the current folder.
+    public var workingDirectory: String {
+        didSet { unknownWorkingDirectory = nil }
+    }
+    /// Why the current folder could not be known, when none was given: every
+    /// call then stops with this error rather than guess a folder.
+    var unknownWorkingDirectory: FileSystem.UnknownDirectory?
     /// `--manifests` values given before the command.
     var manifestOptions: [String] = []
     /// `HYPER_COMMANDS`, if set.
@@ -28,7 +35,17 @@ public struct HyperCLI: Sendable {
                 environment: [String: String]? = nil) {
         self.registry = registry
         self.console = console
-        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
+        if let workingDirectory {
+            self.workingDirectory = workingDirectory
+        } else {
+            switch FileSystem.currentDirectory() {
+            case .success(let path):
+                self.workingDirectory = path
+            case .failure(let problem):
+                self.workingDirectory = "/"
+                unknownWorkingDirectory = problem
+            }
+        }
         if let environment {
             self.environment = { environment[$0] }
         } else {
@@ -40,6 +57,7 @@ public struct HyperCLI: Sendable {
 
     /// Runs `hyper` with the process's arguments and exits with its status.
     public static func main(registry: CommandRegistry = .shared) -> Never {
+        openClosedStandardDescriptors()
         let cli = HyperCLI(registry: registry)
         // Swift repairs invalid UTF-8 in argv silently; hyper refuses it instead,
         // so no value ever reaches a program changed.
@@ -50,6 +68,20 @@ public struct HyperCLI: Sendable {
             }
         }
         exit(cli.run(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Puts `/dev/null`, read-only and close-on-exec, on each of descriptors
+    /// 0, 1 and 2 that is closed. Left closed, the next `open` (a manifest,
+    /// the index, the concurrency runtime's epoll descriptor) would take its
+    /// number, and output meant for the terminal would go there. Read-only,
+    /// a write to it fails (EBADF) and is reported; close-on-exec, a program
+    /// hyper runs still finds it closed.
+    static func openClosedStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            // The lowest free number: `fd` itself, as the ones below it are open.
+            let opened = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            if opened >= 0 && opened != fd { close(opened) }
+        }
     }
 
     /// Ends the process with a status, flushing what `print` buffered.
@@ -71,11 +103,32 @@ public struct HyperCLI: Sendable {
 
     /// Runs one call and returns its exit status; every failure passes through here.
     public func run(_ arguments: [String]) -> Int32 {
-        do {
-            return try dispatch(arguments)
-        } catch {
-            return report(error)
+        if let unknownWorkingDirectory {
+            return checkingOutput(report(.usage(unknownWorkingDirectory.message)))
         }
+        do {
+            return checkingOutput(try dispatch(arguments))
+        } catch {
+            return checkingOutput(report(error))
+        }
+    }
+
+    /// The call's status once its output is known to have been written, as
+    /// in coreutils: a write to standard output that failed (`/dev/full`, a
+    /// closed descriptor) is reported on standard error, and a status of 0
+    /// becomes 1; a failed write to standard error makes it 1 too, silently.
+    /// Only the process's own streams (`Console.standard`) are checked,
+    /// including what Swift handlers `print`ed.
+    private func checkingOutput(_ status: Int32) -> Int32 {
+        guard let streams = console.streams else { return status }
+        // What Swift handlers `print`ed is still in stdio's buffer.
+        if let code = StandardOutput.flush() { streams.recordOutputFailure(code) }
+        let failed = streams.failed
+        guard failed.output != nil || failed.error != nil else { return status }
+        if let code = failed.output {
+            console.err("hyper: cannot write to standard output: \(String(cString: strerror(code)).lowercased())\n")
+        }
+        return status == 0 ? 1 : status
     }
 
     private func report(_ failure: CLIFailure) -> Int32 {
@@ -102,19 +155,27 @@ public struct HyperCLI: Sendable {
         }
     }
 
+    /// A path given on the command line. An empty one would resolve to the
+    /// current folder and quietly read its `*.yaml`: it is a usage error.
+    static func path(_ text: String, for option: String) throws(CLIFailure) -> String {
+        guard !text.isEmpty else { throw .usage("Error: Invalid value for \(option): expected a path, got ''") }
+        return text
+    }
+
     private func dispatch(_ arguments: [String]) throws(CLIFailure) -> Int32 {
         var cli = self
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if word == "--manifests" {
+            // Words are compared as bytes (see `Names.same`).
+            if Names.same(word, "--manifests") {
                 guard index + 1 < arguments.count else { throw .usage("Error: Missing value for --manifests") }
-                cli.manifestOptions.append(arguments[index + 1])
+                cli.manifestOptions.append(try Self.path(arguments[index + 1], for: "--manifests"))
                 index += 2
-            } else if word.hasPrefix("--manifests=") {
-                cli.manifestOptions.append(String(word.dropFirst("--manifests=".count)))
+            } else if Names.hasPrefix(word, "--manifests=") {
+                cli.manifestOptions.append(try Self.path(Names.dropping("--manifests=".utf8.count, from: word), for: "--manifests"))
                 index += 1
-            } else if word == "--no-index" {
+            } else if Names.same(word, "--no-index") {
                 cli.useIndex = false
                 index += 1
             } else {
@@ -126,18 +187,16 @@ public struct HyperCLI: Sendable {
             return try cli.listCommands()
         }
         let tail = Array(rest.dropFirst())
-        switch first {
-        case "-h", "--help":
+        if Names.same(first, "-h") || Names.same(first, "--help") {
             return try cli.listCommands()
-        case "--version", "-V":
+        } else if Names.same(first, "--version") || Names.same(first, "-V") {
             return cli.printVersion()
-        default:
-            if let builtIn = BuiltIn.named(first) { return try builtIn.run(cli, tail) }
-            if first.hasPrefix("-") {
-                let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
-                throw .usage("Error: Unknown argument: \(TerminalText.line(first))", help: suggestion.map { "did you mean \($0)?" })
-            }
-            return try cli.runCommand(first, tail)
+        } else if let builtIn = BuiltIn.named(first) {
+            return try builtIn.run(cli, tail)
+        } else if Names.hasPrefix(first, "-") {
+            let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
+            throw .usage("Error: Unknown argument: \(TerminalText.line(first))", help: suggestion.map { "did you mean \($0)?" })
         }
+        return try cli.runCommand(first, tail)
     }
 }

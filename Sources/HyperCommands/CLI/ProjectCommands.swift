@@ -11,13 +11,16 @@ final class ProjectCommands {
     private let loader: ManifestLoader
     private let place: IndexPlace?
     private let trace: (String) -> Void
+    /// Writes a line to standard error.
+    private let warn: (String) -> Void
     private var index: OpenedIndex?
     private var loaded = false
     /// Said above the list when there are no manifests to load.
     private(set) var note: String?
 
     init(registry: CommandRegistry, selection: ManifestSelection, loader: ManifestLoader, place: IndexPlace?,
-         trace: @escaping (String) -> Void) throws(CLIFailure) {
+         trace: @escaping (String) -> Void, warn: @escaping (String) -> Void) throws(CLIFailure) {
+        self.warn = warn
         self.registry = registry
         self.selection = selection
         self.loader = loader
@@ -56,9 +59,13 @@ final class ProjectCommands {
             return
         }
         let load = loader.load(paths: selection.paths)
-        if load.hasErrors { throw .invalidManifests(load) }
+        if load.stopsCommands { throw .invalidManifests(load) }
+        for file in load.skippedFiles {
+            warn("hyper: skipped \(TerminalText.line(file)): its file name is not valid UTF-8 (see `hyper validate`)\n")
+        }
         _ = registry.addDiscovered(load.commands)
-        if writingIndex, let place {
+        // Only a load without errors is indexed, so a skipped file is reported on every call.
+        if writingIndex, !load.hasErrors, let place {
             let outcome = place.write(load, time: .live)
             trace(outcome)
         }

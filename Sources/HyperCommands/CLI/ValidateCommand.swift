@@ -28,35 +28,31 @@ struct ValidateCommand {
         while index < arguments.count {
             let word = arguments[index]
             index += 1
-            if optionsEnded || !word.hasPrefix("-") || word == "-" {
-                command.paths.append(word)
-                continue
-            }
-            switch word {
-            case "--":
+            // Words are compared as bytes (see `Names.same`).
+            if optionsEnded || !Names.hasPrefix(word, "-") || Names.same(word, "-") {
+                command.paths.append(try HyperCLI.path(word, for: "PATH"))
+            } else if Names.same(word, "--") {
                 optionsEnded = true
-            case "-h", "--help":
+            } else if Names.same(word, "-h") || Names.same(word, "--help") {
                 return nil
-            case "--strict":
+            } else if Names.same(word, "--strict") {
                 command.strict = true
-            case "--format":
+            } else if Names.same(word, "--format") {
                 guard index < arguments.count else { throw .usage("Error: Missing value for --format") }
                 command.format = try format(arguments[index])
                 index += 1
-            default:
-                if word.hasPrefix("--format=") {
-                    command.format = try format(String(word.dropFirst("--format=".count)))
-                } else {
-                    let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
-                    throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
-                }
+            } else if Names.hasPrefix(word, "--format=") {
+                command.format = try format(Names.dropping("--format=".utf8.count, from: word))
+            } else {
+                let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
+                throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
             }
         }
         return command
     }
 
     private static func format(_ text: String) throws(CLIFailure) -> DiagnosticFormat {
-        guard let format = DiagnosticFormat(rawValue: text) else {
+        guard let format = DiagnosticFormat.allCases.first(where: { Names.same($0.rawValue, text) }) else {
             throw .usage("Error: Invalid value for --format: expected human, concise, github or json, got '\(TerminalText.line(text))'")
         }
         return format

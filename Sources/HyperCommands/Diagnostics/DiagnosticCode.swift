@@ -22,6 +22,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case misplacedByteOrderMark = "E115"
     case bidiControl = "E116"
     case complexKey = "E117"
+    case manifestNameNotUTF8 = "E118"
 
     case wrongKind = "E200"
     case unknownKey = "E201"
@@ -76,6 +77,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .misplacedByteOrderMark: "a byte order mark past the start of the file"
         case .bidiControl: "a text-direction control character"
         case .complexKey: "a key that is a collection"
+        case .manifestNameNotUTF8: "a manifest's file name is not UTF-8"
         case .wrongKind: "a value of the wrong kind (mapping, sequence, scalar)"
         case .unknownKey: "a key the format does not define"
         case .missingCommands: "the manifest has no `commands` key"

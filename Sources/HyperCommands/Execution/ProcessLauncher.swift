@@ -126,18 +126,40 @@ enum ProcessLauncher {
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
-    /// The child's environment: inherited entries hyper does not own, as the
-    /// original C strings, then the plan's.
-    private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
-        let replaced = Set(plan.environment.map(\.name))
-        var entries: [UnsafeMutablePointer<CChar>?] = []
+    /// `ARG_MAX` as the kernel applies it: `sysconf(_SC_ARG_MAX)` (a quarter
+    /// of the stack limit, at least 128 KiB), which the kernel caps at 6 MiB
+    /// (three quarters of `_STK_LIM`) however large the stack limit.
+    static func argumentBudget() -> Int {
+        let configured = sysconf(Int32(_SC_ARG_MAX))
+        return configured > 0 ? min(configured, 6 << 20) : 131_072
+    }
+
+    /// The inherited entries a child gets: those of variables hyper does not
+    /// own (every variable a plan sets is one hyper owns), as the original C strings.
+    static func inheritedEnvironment() -> [UnsafeMutablePointer<CChar>] {
+        var entries: [UnsafeMutablePointer<CChar>] = []
         var index = 0
         while let entry = environ[index] {
             index += 1
-            let name = variableName(entry)
-            if ProcessPlan.isOwnedVariable(name) || replaced.contains(name) { continue }
+            if ProcessPlan.isOwnedVariable(variableName(entry)) { continue }
             entries.append(entry)
         }
+        return entries
+    }
+
+    /// How many inherited entries a child gets, and their bytes with NULs.
+    static func inheritedEnvironmentSize() -> (count: Int, bytes: Int) {
+        let entries = inheritedEnvironment()
+        return (entries.count, entries.reduce(0) { $0 + strlen($1) + 1 })
+    }
+
+    /// The child's environment: inherited entries hyper does not own, as the
+    /// original C strings, then the plan's.
+    private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        var entries: [UnsafeMutablePointer<CChar>?] = inheritedEnvironment()
+        // A plan from `make` sets only variables hyper owns; one changed by its caller may replace others.
+        let replaced = Set(plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { ExactName($0.name) })
+        if !replaced.isEmpty { entries.removeAll { replaced.contains(ExactName(variableName($0!))) } }
         let inherited = entries.count
         for (name, value) in plan.environment {
             entries.append(strdup(name + "=" + value))
@@ -147,6 +169,8 @@ enum ProcessLauncher {
         return entries.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 
+    /// The name of a `NAME=value` entry. A name that is not UTF-8 decodes
+    /// with replacement characters, so it never equals a name hyper sets.
     private static func variableName(_ entry: UnsafeMutablePointer<CChar>) -> String {
         var length = 0
         while entry[length] != 0 && entry[length] != 0x3D { length += 1 }

@@ -24,28 +24,58 @@
 
     /// Inherited variables that hyper owns and so drops: a `HYPER_ARG_*` left
     /// by an outer `hyper` must not look like a value of this call.
+    /// Compared as bytes (see `Names.same`).
     public static func isOwnedVariable(_ name: some StringProtocol) -> Bool {
-        name.hasPrefix("HYPER_ARG_") || name == "HYPER_ARGS_JSON" || name == "HYPER_COMMAND"
-            || name == "HYPER_INVOCATION_DIR" || name == "PWD"
+        Names.hasPrefix(name, "HYPER_ARG_") || Names.same(name, "HYPER_ARGS_JSON") || Names.same(name, "HYPER_ARGS_JSON_OMITTED")
+            || Names.same(name, "HYPER_COMMAND") || Names.same(name, "HYPER_INVOCATION_DIR") || Names.same(name, "PWD")
     }
 
     /// Linux's limit on one argument or environment string (`MAX_ARG_STRLEN`,
     /// 32 pages, including its NUL).
     public static let maxStringBytes = 131_071
 
-    /// Why the kernel would refuse this plan with E2BIG, in hyper's words, or
-    /// nil. A value hyper accepted can still outgrow the limit once placed
-    /// into an argument (`"{a}{b}"`) or into `HYPER_ARGS_JSON`.
-    public func sizeProblem(command: String) -> String? {
-        for (index, argument) in arguments.enumerated() where argument.utf8.count > Self.maxStringBytes {
-            return "Error: argument \(index) of `\(TerminalText.line(command))` would be \(argument.utf8.count) bytes; "
-                + "Linux takes at most \(Self.maxStringBytes) bytes per argument or environment variable"
+    /// The plan as `execve` will take it. Each value can go out three times
+    /// (in argv, as `HYPER_ARG_X`, inside `HYPER_ARGS_JSON`), and arguments
+    /// and environment share one budget, so a plan that is too large only
+    /// because of `HYPER_ARGS_JSON` runs without it, with
+    /// `HYPER_ARGS_JSON_OMITTED=1` to tell the program so. When even that
+    /// does not fit, the error names the limit and the string.
+    public func fitted(command: String, budget: ExecBudget = .current()) -> Result<ProcessPlan, SizeProblem> {
+        guard let problem = sizeProblem(command: command, budget: budget) else { return .success(self) }
+        guard environment.contains(where: { Names.same($0.name, "HYPER_ARGS_JSON") }) else { return .failure(problem) }
+        var lean = self
+        lean.environment.removeAll { Names.same($0.name, "HYPER_ARGS_JSON") }
+        lean.environment.append(("HYPER_ARGS_JSON_OMITTED", "1"))
+        guard let leanProblem = lean.sizeProblem(command: command, budget: budget) else { return .success(lean) }
+        return .failure(leanProblem)
+    }
+
+    /// Why `execve` would refuse this plan with E2BIG, in hyper's words, or nil.
+    func sizeProblem(command: String, budget: ExecBudget) -> SizeProblem? {
+        let perString = "Linux takes at most \(budget.maxStringBytes) bytes per argument or environment variable"
+        for (index, argument) in arguments.enumerated() where argument.utf8.count > budget.maxStringBytes {
+            return SizeProblem(message: "Error: argument \(index) of `\(TerminalText.line(command))` would be \(argument.utf8.count) bytes; \(perString)")
         }
-        for variable in environment where variable.name.utf8.count + 1 + variable.value.utf8.count > Self.maxStringBytes {
-            return "Error: `\(variable.name)` of `\(TerminalText.line(command))` would be \(variable.name.utf8.count + 1 + variable.value.utf8.count) bytes; "
-                + "Linux takes at most \(Self.maxStringBytes) bytes per argument or environment variable"
+        for variable in environment where variable.name.utf8.count + 1 + variable.value.utf8.count > budget.maxStringBytes {
+            return SizeProblem(message: "Error: `\(variable.name)` of `\(TerminalText.line(command))` would be "
+                               + "\(variable.name.utf8.count + 1 + variable.value.utf8.count) bytes; \(perString)")
         }
-        return nil
+        // As the kernel counts: every string with its NUL (the program's path
+        // too) and a pointer to each argument and variable.
+        var strings: [(name: String, bytes: Int)] = arguments.enumerated().map { ("argument \($0.offset)", $0.element.utf8.count) }
+        strings += environment.map { ("`\($0.name)`", $0.name.utf8.count + 1 + $0.value.utf8.count) }
+        let rest = budget.inheritedBytes + strings.reduce(0) { $0 + $1.bytes + 1 }
+            + (arguments.count + environment.count + budget.inheritedCount) * budget.pointerBytes
+        let candidates = ProcessLauncher.candidates(for: program).map(\.utf8.count)
+        // The longest path `PATH` could give settles most plans without a look at the disk.
+        guard rest + candidates.max()! + 1 > budget.maxTotalBytes else { return nil }
+        let total = rest + budget.programPathBytes(self) + 1
+        guard total > budget.maxTotalBytes else { return nil }
+        let largest = strings.max { $0.bytes < $1.bytes }!
+        return SizeProblem(message: "Error: the arguments and environment of `\(TerminalText.line(command))` would take \(total) bytes; Linux takes at most "
+                           + "\(budget.maxTotalBytes) (ARG_MAX, counting each string, its NUL and its pointer)",
+                           help: "the largest is \(largest.name) (\(largest.bytes) bytes)"
+                           + (environment.contains { Names.same($0.name, "HYPER_ARGS_JSON") } ? "" : "; HYPER_ARGS_JSON is already left out"))
     }
 
     /// The plan for an `exec` or `sh` command; nil for Swift commands.
@@ -97,5 +127,56 @@
         environment.append(("HYPER_INVOCATION_DIR", invocationDirectory))
         environment.append(("PWD", projectRoot))
         return ProcessPlan(program: program, arguments: arguments, environment: environment, workingDirectory: projectRoot)
+    }
+}
+
+/// Why a plan cannot be passed to `execve`.
+@_spi(Fuzz) public struct SizeProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// `Error: ...`, naming the limit and the string.
+    public var message: String
+    /// What to look at, without `help: `.
+    public var help: String?
+
+    public init(message: String, help: String? = nil) {
+        self.message = message
+        self.help = help
+    }
+
+    /// The message, then `help: ...` on a line of its own.
+    public var description: String { message + (help.map { "\nhelp: \($0)" } ?? "") }
+}
+
+/// What `execve` takes on Linux besides the plan itself: the limits, and
+/// the inherited environment that goes along.
+@_spi(Fuzz) public struct ExecBudget: Sendable, Hashable {
+    /// One string, without its NUL (`MAX_ARG_STRLEN` is 131,072 with it).
+    public var maxStringBytes: Int
+    /// All strings with their NULs and pointers: `sysconf(_SC_ARG_MAX)`, a
+    /// quarter of the stack limit, at most the kernel's 6 MiB cap.
+    public var maxTotalBytes: Int
+    /// Inherited variables passed on, and their bytes with NULs.
+    public var inheritedCount: Int
+    public var inheritedBytes: Int
+    public var pointerBytes: Int
+
+    public init(maxStringBytes: Int = ProcessPlan.maxStringBytes, maxTotalBytes: Int, inheritedCount: Int = 0, inheritedBytes: Int = 0) {
+        self.maxStringBytes = maxStringBytes
+        self.maxTotalBytes = maxTotalBytes
+        self.inheritedCount = inheritedCount
+        self.inheritedBytes = inheritedBytes
+        pointerBytes = MemoryLayout<UnsafeRawPointer>.size
+    }
+
+    /// This process's limits and environment.
+    public static func current() -> ExecBudget {
+        let inherited = ProcessLauncher.inheritedEnvironmentSize()
+        return ExecBudget(maxTotalBytes: ProcessLauncher.argumentBudget(), inheritedCount: inherited.count, inheritedBytes: inherited.bytes)
+    }
+
+    /// The path the kernel copies too: the program as found on `PATH`.
+    func programPathBytes(_ plan: ProcessPlan) -> Int {
+        let candidates = ProcessLauncher.candidates(for: plan.program)
+        let found = candidates.first { FileSystem.isExecutable($0) } ?? candidates.max { $0.utf8.count < $1.utf8.count }
+        return found?.utf8.count ?? plan.program.utf8.count
     }
 }

@@ -17,7 +17,7 @@
             signature.size = Int64(size)
             return signature
         }
-        func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? { (1, ManifestNames.digest(["fuzz.yaml"])) }
+        func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? { (1, ManifestNames.digest([Array("fuzz.yaml".utf8)])) }
         func digest(_ path: String, size: Int64) -> SHA256.Digest? { manifest }
         func isExecutableFile(_ path: String) -> Bool { true }
     }
@@ -30,7 +30,7 @@
         for index in load.commands.indices { load.commands[index].root = "/fuzz" }
         var signature = signature
         signature.size = Int64(manifest.count)
-        load.inputs.folders = [(folder, ["fuzz.yaml"])]
+        load.inputs.folders = [(folder, [Array("fuzz.yaml".utf8)])]
         load.inputs.files = [ManifestInputs.File(path: folder + "/fuzz.yaml", signature: signature, contentHash: 0,
                                                  digest: SHA256.hash(manifest))]
         return ManifestIndex.encode(load, key: key, time: time, nonce: 0x5EED)

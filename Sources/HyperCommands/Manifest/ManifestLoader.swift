@@ -16,6 +16,18 @@ struct ManifestLoad: Sendable {
     var inputs = ManifestInputs()
 
     var hasErrors: Bool { diagnostics.errorCount > 0 }
+
+    /// True when an error must stop `hyper <cmd>`. A manifest whose file name
+    /// is not UTF-8 is an error for `hyper validate`, but it is only left out
+    /// of a call: the other manifests' commands still run.
+    var stopsCommands: Bool {
+        diagnostics.contains { $0.severity == .error && $0.code != .manifestNameNotUTF8 }
+    }
+
+    /// Manifests left out because their file names are not UTF-8, as shown.
+    var skippedFiles: [String] {
+        diagnostics.compactMap { $0.code == .manifestNameNotUTF8 ? $0.location?.file : nil }
+    }
 }
 
 /// The files and folders a load read, as the index records them.
@@ -30,8 +42,10 @@ struct ManifestInputs: Sendable {
         var digest: SHA256.Digest?
     }
 
-    /// Each folder given, with the manifest names it held (in reading order).
-    var folders: [(path: String, names: [String])] = []
+    /// Each folder given, with the manifest names it held (in reading order),
+    /// as bytes: those that are not UTF-8 count too, as in
+    /// `FileSystem.manifestNamesDigest`.
+    var folders: [(path: String, names: [[UInt8]])] = []
     var files: [File] = []
 }
 
@@ -45,8 +59,23 @@ struct ManifestLoader: Sendable {
     /// Commands defined in code, which manifests may not define again.
     var codeCommands: [String]
 
+    /// Why the current folder is unknown, when none was given: relative paths
+    /// are then refused, never resolved against a guess.
+    var unknownWorkingDirectory: FileSystem.UnknownDirectory?
+
     init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
-        self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
+        if let workingDirectory {
+            self.workingDirectory = workingDirectory
+        } else {
+            switch FileSystem.currentDirectory() {
+            case .success(let path):
+                self.workingDirectory = path
+            case .failure(let problem):
+                // Absolute paths still load, and are shown absolute.
+                self.workingDirectory = "/"
+                unknownWorkingDirectory = problem
+            }
+        }
         self.handlers = handlers
         self.codeCommands = codeCommands
     }
@@ -64,21 +93,21 @@ struct ManifestLoader: Sendable {
 
     /// The manifests in a folder: `*.yaml` and `*.yml` files directly inside,
     /// in byte order of their names. Names starting with `.` (editor
-    /// leftovers) are skipped.
+    /// leftovers) are skipped, and so are names that are not UTF-8 (which
+    /// `load` reports).
     static func manifestFiles(in folder: String) -> [String]? {
-        manifestNames(in: folder)?.map { Path.join(folder, $0) }
+        manifestNames(in: folder)?.compactMap { $0.text.map { Path.join(folder, $0) } }
     }
 
-    /// The names of the manifests in a folder, in the order above.
-    static func manifestNames(in folder: String) -> [String]? {
+    /// The names of the manifests in a folder, in the order above, names
+    /// that are not UTF-8 included.
+    static func manifestNames(in folder: String) -> [ManifestName]? {
         guard let entries = FileSystem.listWithKinds(folder) else { return nil }
         return entries
-            .filter { entry in
-                var name = entry.name
-                return entry.kind == .file && name.withUTF8 { ManifestNames.isManifestName(UnsafeRawBufferPointer($0)) }
-            }
+            .filter { entry in entry.kind == .file && entry.name.withUnsafeBytes { ManifestNames.isManifestName($0) } }
             .map(\.name)
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted { $0.lexicographicallyPrecedes($1) }
+            .map(ManifestName.init)
     }
 
     /// Loads manifest files and folders (each folder's manifests, as above).
@@ -89,9 +118,19 @@ struct ManifestLoader: Sendable {
     /// time than checking them.
     func load(paths: [String], keepingCommands: Bool = true) -> ManifestLoad {
         var diagnostics: [Diagnostic] = []
-        var files: [(shown: String, absolute: String)] = []
+        // A file whose name is not UTF-8 is listed (shown escaped) but never
+        // read: `absolute` cannot name it.
+        var files: [(shown: String, absolute: String, nameIsUTF8: Bool)] = []
         var inputs = ManifestInputs()
         for path in paths {
+            guard !path.isEmpty else {
+                diagnostics.append(Diagnostic(.unreadable, "an empty path names no file or folder", at: nil))
+                continue
+            }
+            if let unknownWorkingDirectory, !path.hasPrefix("/") {
+                diagnostics.append(Diagnostic(.unreadable, "cannot find `\(path)`: \(unknownWorkingDirectory.reason)", at: nil))
+                continue
+            }
             let absolute = Path.absolute(path, from: workingDirectory)
             switch FileSystem.kind(absolute) {
             case .directory:
@@ -99,12 +138,15 @@ struct ManifestLoader: Sendable {
                     diagnostics.append(Diagnostic(.unreadable, "cannot read folder `\(display(absolute))`: \(FileSystem.errorText())", at: nil))
                     continue
                 }
-                inputs.folders.append((absolute, names))
+                inputs.folders.append((absolute, names.map(\.bytes)))
                 // A name has no `/`: the folder is shown once and each name joined to it.
                 let shownFolder = display(absolute)
-                files += names.map { (Path.join(shownFolder, $0), Path.join(absolute, $0)) }
+                files += names.map { name in
+                    let text = name.text ?? Path.escapedName(name.bytes)
+                    return (Path.join(shownFolder, text), Path.join(absolute, text), name.text != nil)
+                }
             case .file:
-                files.append((display(absolute), absolute))
+                files.append((display(absolute), absolute, true))
             case .missing:
                 diagnostics.append(Diagnostic(.unreadable, "no such file or folder: `\(path)`", at: nil))
             case .other:
@@ -112,7 +154,8 @@ struct ManifestLoader: Sendable {
             }
         }
         var seen: Set<String> = []
-        files = files.filter { seen.insert($0.absolute).inserted }
+        // An escaped name may read like a real one (`caf\xe9.yaml`); NUL, which no path holds, keeps them apart.
+        files = files.filter { seen.insert($0.nameIsUTF8 ? $0.absolute : $0.absolute + "\0").inserted }
 
         var contents: [String: [UInt8]] = [:]
         var commands: [CommandDefinition] = []
@@ -121,7 +164,8 @@ struct ManifestLoader: Sendable {
         let checks = ProjectChecks(workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
         // Files decode and their bindings are checked independently: on
         // several cores when there are enough files.
-        let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String)) -> DecodedFile in
+        let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String, nameIsUTF8: Bool)) -> DecodedFile in
+            guard file.nameIsUTF8 else { return Self.nameNotUTF8(shown: file.shown) }
             var decoded = Self.decodeFile(shown: file.shown, absolute: file.absolute, digesting: keepingCommands)
             var bindingChecks = checks
             bindingChecks.checkBindings(decoded.commands)
@@ -219,6 +263,17 @@ struct ManifestLoader: Sendable {
         var checkDiagnostics: [Diagnostic] = []
     }
 
+    /// A manifest whose file name is not UTF-8: reported, never read. hyper
+    /// could open it by its bytes, but could not name it in any message, the
+    /// index or `HYPER_*` variables without changing it.
+    static func nameNotUTF8(shown: String) -> DecodedFile {
+        var result = DecodedFile(shown: shown)
+        result.diagnostics.append(Diagnostic(.manifestNameNotUTF8, "manifest file name is not valid UTF-8",
+                                             at: SourceLocation(file: shown, line: 1, column: 1),
+                                             help: "rename the file; its commands are not loaded until then"))
+        return result
+    }
+
     /// Reads and decodes one manifest file.
     /// With `digesting`, also the SHA-256 of its bytes, which the index keeps.
     static func decodeFile(shown: String, absolute: String, digesting: Bool = false) -> DecodedFile {
@@ -307,13 +362,25 @@ enum ManifestNames {
     }
 
     /// The digest `FileSystem.manifestNamesDigest` computes, from names.
-    static func digest(_ names: [String]) -> UInt64 {
+    static func digest(_ names: [[UInt8]]) -> UInt64 {
         var digest: UInt64 = 0
         for name in names {
-            var name = name
-            digest &+= name.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+            digest &+= name.withUnsafeBytes { ContentHash.of($0) }
         }
         return digest
+    }
+}
+
+/// A manifest's file name as its folder lists it.
+struct ManifestName: Sendable {
+    /// The exact bytes.
+    var bytes: [UInt8]
+    /// The name, when the bytes are UTF-8.
+    var text: String?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        text = String(validating: bytes, as: UTF8.self)
     }
 }
 

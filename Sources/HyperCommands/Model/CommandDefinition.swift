@@ -58,7 +58,7 @@ public struct CommandDefinition: Sendable, Equatable {
 
     /// The arg with this name, if declared.
     public func arg(named name: String) -> ArgDefinition? {
-        args.first { $0.name == name }
+        args.first { Names.same($0.name, name) }
     }
 }
 

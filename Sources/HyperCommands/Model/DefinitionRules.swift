@@ -41,7 +41,7 @@ enum DefinitionRules {
         var seen: [String] = []
         for (index, arg) in command.args.enumerated() {
             if let violation = argName(arg.name, at: index) { found.append(violation) }
-            if seen.contains(arg.name) {
+            if seen.contains(where: { Names.same($0, arg.name) }) {
                 found.append(Violation(code: .duplicateKey, message: "arg `\(arg.name)` is declared twice", help: "remove or rename one of the two",
                                        subject: .argName(index)))
             }
@@ -109,7 +109,7 @@ enum DefinitionRules {
     static func optionCollisions(_ names: [String], flags: [Bool]) -> [Violation] {
         var found: [Violation] = []
         for (index, name) in names.enumerated() where flags[index] {
-            if let other = names.firstIndex(where: { $0.hasPrefix("no_") && $0.utf8.dropFirst(3).elementsEqual(name.utf8) }) {
+            if let other = names.firstIndex(where: { Names.hasPrefix($0, "no_") && $0.utf8.dropFirst(3).elementsEqual(name.utf8) }) {
                 let option = ArgDefinition(name: name).optionName.dropFirst(2)
                 found.append(Violation(code: .optionCollision,
                                        message: "`--no-\(option)` would both clear flag `\(name)` and set arg `\(names[other])`",

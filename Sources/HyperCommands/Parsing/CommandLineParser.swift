@@ -9,19 +9,17 @@
 ///   word like `-5` or `-0.5` is such a word, not an option.
 /// - `--` ends options; `-h` and `--help` ask for help (before `--`).
 /// - Repeating an option: the last one wins.
+/// - Option words are matched and split at `=` as bytes, never as Unicode
+///   text: `--name=\u{338}x` gives `--name` the value `\u{338}x`.
 @_spi(Fuzz) public enum CommandLineParser {
-    /// Longest value, in bytes. Linux refuses a single argument or environment
-    /// string over 128 KiB at exec time (E2BIG); hyper says so before that.
-    public static let maxValueBytes = 100 * 1024
-
     public enum Outcome: Sendable, Hashable {
         case values(ParsedArguments)
         case help
     }
 
     public static func parse(_ words: [String], for command: CommandDefinition) throws(ParseError) -> Outcome {
-        var byOption = [String: ArgDefinition]()
-        for arg in command.args { byOption[arg.optionName] = arg }
+        var byOption = [ExactName: ArgDefinition]()
+        for arg in command.args { byOption[ExactName(arg.optionName)] = arg }
         var given: [String: ArgValue] = [:]
         var positionals: [String] = []
         var optionsEnded = false
@@ -30,20 +28,19 @@
         while index < words.count {
             let word = words[index]
             index += 1
-            if optionsEnded || !word.hasPrefix("-") || word == "-" || looksNumeric(word) {
+            if optionsEnded || !Names.hasPrefix(word, "-") || Names.same(word, "-") || looksNumeric(word) {
                 positionals.append(word)
                 continue
             }
-            if word == "--" { optionsEnded = true; continue }
-            if word == "-h" || word == "--help" { return .help }
+            if Names.same(word, "--") { optionsEnded = true; continue }
+            if Names.same(word, "-h") || Names.same(word, "--help") { return .help }
 
             var name = word
             var inlineValue: String?
-            if let equals = word.firstIndex(of: "=") {
-                name = String(word[..<equals])
-                inlineValue = String(word[word.index(after: equals)...])
+            if let split = Names.splitAtEquals(word) {
+                (name, inlineValue) = split
             }
-            if let arg = byOption[name] {
+            if let arg = byOption[ExactName(name)] {
                 if arg.isFlag {
                     guard let text = inlineValue else { given[arg.name] = .bool(true); continue }
                     given[arg.name] = try value(text, for: arg)
@@ -58,7 +55,7 @@
                     }
                     given[arg.name] = try value(text, for: arg)
                 }
-            } else if name.hasPrefix("--no-"), inlineValue == nil, let arg = byOption["--" + name.dropFirst(5)], arg.isFlag {
+            } else if Names.hasPrefix(name, "--no-"), inlineValue == nil, let arg = byOption[ExactName("--" + Names.dropping(5, from: name))], arg.isFlag {
                 given[arg.name] = .bool(false)
             } else {
                 let suggestion = Suggestion.closest(to: name, in: command.args.flatMap { arg in
@@ -88,9 +85,6 @@
     }
 
     private static func value(_ text: String, for arg: ArgDefinition) throws(ParseError) -> ArgValue {
-        if text.utf8.count > maxValueBytes {
-            throw .valueTooLong(option: arg.optionName, bytes: text.utf8.count)
-        }
         guard let value = ValueSyntax.parse(text, as: arg.type) else {
             throw .invalidValue(option: arg.optionName, expected: arg.type, got: text)
         }
@@ -99,6 +93,6 @@
 
     /// `-5`, `-0.5`, `-1e3`: a negative number, taken as a value, never an option.
     private static func looksNumeric(_ word: String) -> Bool {
-        word.hasPrefix("-") && (ValueSyntax.parseInt(word) != nil || ValueSyntax.isDecimalFloat(word))
+        Names.hasPrefix(word, "-") && (ValueSyntax.parseInt(word) != nil || ValueSyntax.isDecimalFloat(word))
     }
 }

@@ -6,7 +6,6 @@
     case unknownArgument(String, suggestion: String?)
     case missingValue(option: String)
     case tooManyPositionals(first: String)
-    case valueTooLong(option: String, bytes: Int)
 
     public var description: String {
         switch self {
@@ -20,8 +19,6 @@
             "Error: Missing value for \(TerminalText.line(option))"
         case .tooManyPositionals(let first):
             "Error: Too many positional arguments (from '\(TerminalText.line(first))')"
-        case .valueTooLong(let option, let bytes):
-            "Error: Invalid value for \(TerminalText.line(option)): \(bytes) bytes is over the limit of \(CommandLineParser.maxValueBytes)"
         }
     }
 }

@@ -97,10 +97,21 @@ extension CommandRegistry {
         case .swift(let body, let parsed):
             (run, values) = (body, parsed)
         case .process(let values):
-            let here = FileSystem.currentDirectory()
-            let plan = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? here, invocationDirectory: here)!
-            if let problem = plan.sizeProblem(command: name) {
-                console.err(problem + "\n")
+            // HYPER_INVOCATION_DIR is never a guess.
+            let here: String
+            switch FileSystem.currentDirectory() {
+            case .success(let path):
+                here = path
+            case .failure(let problem):
+                console.err(problem.message + "\n")
+                return 1
+            }
+            let plan: ProcessPlan
+            switch ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? here, invocationDirectory: here)!.fitted(command: name) {
+            case .success(let fitted):
+                plan = fitted
+            case .failure(let problem):
+                console.err(problem.description + "\n")
                 return 1
             }
             switch ProcessLauncher.spawn(plan) {

@@ -45,11 +45,11 @@ public final class CommandRegistry: Sendable {
 
     /// The command with this name, if registered or discovered.
     public func getCommand(_ name: String) -> CommandDefinition? {
-        state.withLock { $0.commands[name] }
+        state.withLock { $0.commands.exactly(name) }
     }
 
     func handler(named name: String) -> Handler? {
-        state.withLock { $0.handlers[name] }
+        state.withLock { $0.handlers.exactly(name) }
     }
 
     /// Adds manifest commands as one batch; returns the names that were new.

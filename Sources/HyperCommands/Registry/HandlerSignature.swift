@@ -37,5 +37,6 @@ struct HandlerCatalog: Sendable, Hashable {
         self.signatures = signatures
     }
 
-    func contains(_ name: String) -> Bool { names.contains(name) }
+    /// Compared as bytes, as every name is (`Names.same`).
+    func contains(_ name: String) -> Bool { names.contains { Names.same($0, name) } }
 }

@@ -68,7 +68,7 @@ enum FileSystem {
                     switch Int32(entry.pointee.d_type) {
                     case Int32(DT_REG): break
                     case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                        guard kind(folder + "/" + String(decoding: bytes, as: UTF8.self)) == .file else { return false }
+                        guard kind(in: dir, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == .file else { return false }
                     default: return false
                     }
                     digest &+= ContentHash.of(bytes)
@@ -87,13 +87,20 @@ enum FileSystem {
 
     /// The bytes of a regular file and its signature, taken before reading, so
     /// a change made while reading shows as a different signature later.
+    ///
+    /// The file may have been replaced since it was listed: opened without
+    /// blocking, so a FIFO (which would wait for a writer forever) or a
+    /// device is seen by `fstat` and refused.
     static func readFileWithSignature(_ path: String, limit: Int) -> Result<(bytes: [UInt8], signature: Signature), ReadError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.system(errorText())) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.system(errorText())) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notARegularFile) }
+        // Reads of a regular file ignore O_NONBLOCK on Linux; cleared all the same.
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0, fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 else { return .failure(.system(errorText())) }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(.tooLarge(size)) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -116,40 +123,87 @@ enum FileSystem {
         return .success((bytes, Signature(info)))
     }
 
-    /// The names in a directory with what each is, following symbolic links.
-    /// `readdir` says most entries' type itself; only links and filesystems
-    /// that do not say cost a `stat`.
-    static func listWithKinds(_ path: String) -> [(name: String, kind: Kind)]? {
+    /// The names in a directory, as their exact bytes (a name need not be
+    /// UTF-8), with what each is, following symbolic links. `readdir` says
+    /// most entries' type itself; only links and filesystems that do not say
+    /// cost a `stat`, made relative to the open directory.
+    static func listWithKinds(_ path: String) -> [(name: [UInt8], kind: Kind)]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var entries: [(name: String, kind: Kind)] = []
+        var entries: [(name: [UInt8], kind: Kind)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            let listed: (name: [UInt8], kind: Kind)? = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
+                    let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+                    if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2E, 0x2E]) { return nil }
+                    let kind: Kind = switch Int32(entry.pointee.d_type) {
+                    case Int32(DT_REG): .file
+                    case Int32(DT_DIR): .directory
+                    case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(in: dir, name)
+                    default: .other
+                    }
+                    return (Array(bytes), kind)
+                }
             }
-            guard name != "." && name != ".." else { continue }
-            let kind: Kind = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): .file
-            case Int32(DT_DIR): .directory
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(path + "/" + name)
-            default: .other
-            }
-            entries.append((name, kind))
+            if let listed { entries.append(listed) }
         }
         return entries
     }
 
-    enum Kind { case missing, file, directory, other }
+    enum Kind {
+        case missing, file, directory, other
+
+        init(_ info: stat) {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: self = .file
+            case S_IFDIR: self = .directory
+            default: self = .other
+            }
+        }
+    }
 
     /// What is at `path`, following symbolic links.
     static func kind(_ path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
+        return Kind(info)
+    }
+
+    /// What the entry `name` of an open directory is, following symbolic links.
+    static func kind(in dir: OpaquePointer, _ name: UnsafePointer<CChar>) -> Kind {
+        var info = stat()
+        guard fstatat(dirfd(dir), name, &info, 0) == 0 else { return .missing }
+        return Kind(info)
+    }
+
+    /// True when `path` is `folder` or inside it as the disk resolves them,
+    /// though their text says otherwise: the nearest existing folder on
+    /// `path`'s way up is resolved with `realpath`, then it and each folder
+    /// above it are compared with `folder` by device and inode, so symbolic
+    /// links and bind mounts are seen through. `path` need not exist yet.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        var target = stat()
+        guard stat(folder, &target) == 0 else { return false }
+        var existing = path
+        var resolved = realPath(existing)
+        while resolved == nil && existing != "/" {
+            existing = Path.parent(existing)
+            resolved = realPath(existing)
         }
+        guard var current = resolved else { return false }
+        while true {
+            var info = stat()
+            if stat(current, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino { return true }
+            if current == "/" { return false }
+            current = Path.parent(current)
+        }
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved, if it exists.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(validatingCString: resolved)
     }
 
     /// `path` with every symbolic link resolved, as the kernel would follow
@@ -173,12 +227,49 @@ enum FileSystem {
         access(path, X_OK) == 0
     }
 
-    static func currentDirectory() -> String {
+    /// The current folder's absolute path, or why it cannot be known. hyper
+    /// never guesses one: a relative path, the upward search for
+    /// `commands.d` and `HYPER_INVOCATION_DIR` all start from it.
+    static func currentDirectory() -> Result<String, UnknownDirectory> {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         return buffer.withUnsafeMutableBufferPointer { pointer in
-            guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else { return "." }
-            return String(cString: base)
+            guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else {
+                return .failure(UnknownDirectory(errno: errno))
+            }
+            // A repaired path would name another folder.
+            guard let path = String(validatingCString: base) else { return .failure(.notUTF8) }
+            return .success(path)
         }
+    }
+
+    /// Why the current folder is unknown.
+    enum UnknownDirectory: Error, Equatable {
+        case removed
+        case tooLong
+        case notUTF8
+        case system(String)
+
+        init(errno code: Int32) {
+            switch code {
+            case ENOENT: self = .removed
+            // The kernel returns at most a page; glibc's fallback then finds the buffer too small.
+            case ENAMETOOLONG, ERANGE: self = .tooLong
+            default: self = .system(String(cString: strerror(code)).lowercased())
+            }
+        }
+
+        /// `the current folder has been removed`
+        var reason: String {
+            switch self {
+            case .removed: "the current folder has been removed"
+            case .tooLong: "the current folder's path is over \(PATH_MAX) bytes"
+            case .notUTF8: "the current folder's path is not valid UTF-8"
+            case .system(let text): "cannot tell the current folder: \(text)"
+            }
+        }
+
+        /// `Error: the current folder has been removed`
+        var message: String { "Error: " + reason }
     }
 
     /// Seconds since the epoch.

@@ -97,4 +97,29 @@ enum Path {
         }
         return parts
     }
+
+    /// A file name that is not UTF-8, shown exactly: its valid UTF-8 kept,
+    /// each byte of an invalid sequence as `\xe9`. The same text in every
+    /// diagnostic format, and never a repaired name that could be another
+    /// file's.
+    static func escapedName(_ bytes: [UInt8]) -> String {
+        var shown = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let encoded):
+                shown.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<(offset + length)] {
+                    shown += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                }
+                offset += length
+            case .emptyInput:
+                return shown
+            }
+        }
+    }
 }

@@ -34,19 +34,20 @@ struct ProjectChecks: Sendable {
 
     /// No name is reserved, defined in code, or declared twice.
     mutating func checkNames(_ declared: [DeclaredCommand]) {
-        var first: [String: SourceLocation] = [:]
+        var first: [ExactName: SourceLocation] = [:]
         first.reserveCapacity(declared.count)
-        let inCode = Set(codeCommands)
+        let inCode = Set(codeCommands.map(ExactName.init))
         for command in declared {
+            let name = ExactName(command.name)
             if let violation = DefinitionRules.reservedName(command.name) {
                 fail(command.name, Diagnostic(violation.code, violation.message, at: command.location, help: violation.help))
-            } else if let earlier = first.updateValue(command.location, forKey: command.name) {
+            } else if let earlier = first.updateValue(command.location, forKey: name) {
                 // One lookup per name; only a duplicate pays a second to keep the first place.
-                first[command.name] = earlier
+                first[name] = earlier
                 fail(command.name, Diagnostic(.duplicateCommand,
                                               "command `\(command.name)` is already defined at \(earlier.file):\(earlier.line):\(earlier.column)",
                                               at: command.location, help: "rename or remove one of the two"))
-            } else if !inCode.isEmpty && inCode.contains(command.name) {
+            } else if !inCode.isEmpty && inCode.contains(name) {
                 fail(command.name, Diagnostic(.duplicateCommand, "command `\(command.name)` is already defined in code", at: command.location,
                                               help: "rename the manifest's command, or remove the one registered in code"))
             }
@@ -68,7 +69,7 @@ struct ProjectChecks: Sendable {
                                           at: command.actionLocation ?? command.location, help: help))
             return
         }
-        guard let signature = handlers.signatures[name] else { return }
+        guard let signature = handlers.signatures.exactly(name) else { return }
         checkSignature(signature, handler: name, of: command)
     }
 
