@@ -59,7 +59,8 @@ import Testing
               "commands": [
                 {"name": "greet", "help": "Greet", "location": {"file": "commands.d/a.yaml", "line": 2, "column": 3}, "root": "\(root)", \
             "binding": {"kind": "exec", "program": "echo", "args": ["{name}"]}, "args": [{"name": "name", "option": "--name", "type": "str", \
-            "required": true, "default": null, "help": "", "location": {"file": "commands.d/a.yaml", "line": 6, "column": 7}}]}
+            "required": true, "default": null, "help": "", "location": {"file": "commands.d/a.yaml", "line": 6, "column": 7}, \
+            "short": null, "choices": [], "env": null, "multiple": false, "rest": false, "min": null, "max": null, "hidden": false, "deprecated": null}]}
               ],
               "builtins": [
 

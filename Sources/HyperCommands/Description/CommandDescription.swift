@@ -41,6 +41,15 @@ enum CommandDescription {
                 "\"default\": \(arg.default?.json ?? "null")",
                 "\"help\": \(JSON.quote(arg.help))",
                 "\"location\": \(location(arg.location))",
+                "\"short\": \(arg.short.map { JSON.quote("-" + String($0)) } ?? "null")",
+                "\"choices\": [" + arg.choices.map { "{\"value\": \($0.value.json), \"help\": \(JSON.quote($0.help))}" }.joined(separator: ", ") + "]",
+                "\"env\": \(arg.env.map(JSON.quote) ?? "null")",
+                "\"multiple\": \(arg.multiple)",
+                "\"rest\": \(arg.rest)",
+                "\"min\": \(arg.minimum?.json ?? "null")",
+                "\"max\": \(arg.maximum?.json ?? "null")",
+                "\"hidden\": \(arg.hidden)",
+                "\"deprecated\": \(arg.deprecated.map(JSON.quote) ?? "null")",
             ].joined(separator: ", ") + "}"
         }
         fields.append("\"args\": [" + args.joined(separator: ", ") + "]")
@@ -63,13 +72,18 @@ enum CommandDescription {
         case .closure:
             return "{\"kind\": \"code\"}"
         case .exec(let template):
-            let elements = template.arguments.map { element in
+            func plain(_ element: ExecTemplate.Element) -> String {
                 JSON.quote(element.parts.map { part in
                     switch part {
                     case .placeholder(let name): "{" + name + "}"
                     case .literal(let text): text.replacingBraces()
                     }
                 }.joined())
+            }
+            let elements = template.arguments.map { element in
+                guard let condition = element.condition else { return plain(element) }
+                return "{\"if\": \(JSON.quote(condition.arg)), \"then\": [" + condition.then.map(plain).joined(separator: ", ")
+                    + "], \"else\": [" + condition.otherwise.map(plain).joined(separator: ", ") + "]}"
             }
             return "{\"kind\": \"exec\", \"program\": \(JSON.quote(template.program)), \"args\": [" + elements.joined(separator: ", ") + "]}"
         }

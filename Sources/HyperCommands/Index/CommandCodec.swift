@@ -43,6 +43,17 @@ enum CommandCodec {
                 writer.u8(0)
             }
             location(arg.location)
+            encodeOptional(arg.short.map(String.init), into: &writer)
+            writer.u32(UInt32(arg.choices.count))
+            for choice in arg.choices {
+                encode(choice.value, into: &writer)
+                writer.string(choice.help)
+            }
+            encodeOptional(arg.env, into: &writer)
+            writer.u8((arg.multiple ? 1 : 0) | (arg.rest ? 2 : 0) | (arg.hidden ? 4 : 0))
+            encodeOptional(arg.minimum, into: &writer)
+            encodeOptional(arg.maximum, into: &writer)
+            encodeOptional(arg.deprecated, into: &writer)
         }
         switch command.action {
         case .handler(let name):
@@ -56,7 +67,22 @@ enum CommandCodec {
             writer.string(template.program)
             location(template.programLocation)
             writer.u32(UInt32(template.arguments.count))
-            for element in template.arguments {
+            func element(_ element: ExecTemplate.Element) {
+                location(element.location)
+                if let condition = element.condition {
+                    writer.u8(1)
+                    writer.string(condition.arg)
+                    for branch in [condition.then, condition.otherwise] {
+                        writer.u32(UInt32(branch.count))
+                        for inner in branch { elementParts(inner) }
+                    }
+                } else {
+                    writer.u8(0)
+                    elementParts(element)
+                }
+            }
+            func elementParts(_ element: ExecTemplate.Element) {
+                if element.condition != nil { sound = false }
                 location(element.location)
                 writer.u32(UInt32(element.parts.count))
                 for part in element.parts {
@@ -70,6 +96,7 @@ enum CommandCodec {
                     }
                 }
             }
+            for argument in template.arguments { element(argument) }
         case .closure:
             // Closures live in code; only manifest commands are indexed.
             return false
@@ -124,6 +151,18 @@ enum CommandCodec {
             var arg = ArgDefinition(name: argName, type: type, default: value, help: argHelp, required: required == 1,
                                     location: location())
             arg.default = value
+            guard let short = decodeOptional(from: &reader), short.map({ $0.count == 1 }) ?? true,
+                  let choiceCount = reader.u32(), choiceCount <= 100_000 else { return nil }
+            arg.short = short.flatMap(\.first)
+            for _ in 0..<choiceCount {
+                guard let value = decodeValue(from: &reader), let help = reader.string() else { return nil }
+                arg.choices.append(ArgDefinition.Choice(value, help: help))
+            }
+            guard let env = decodeOptional(from: &reader), let flags = reader.u8(), flags <= 7,
+                  let minimum = decodeOptionalValue(from: &reader), let maximum = decodeOptionalValue(from: &reader),
+                  let deprecated = decodeOptional(from: &reader) else { return nil }
+            (arg.env, arg.multiple, arg.rest, arg.hidden) = (env, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0)
+            (arg.minimum, arg.maximum, arg.deprecated) = (minimum, maximum, deprecated)
             args.append(arg)
         }
         guard let kind = reader.u8() else { return nil }
@@ -139,16 +178,40 @@ enum CommandCodec {
             guard let program = reader.string() else { return nil }
             let programLocation = location()
             guard let count = reader.u32(), count <= 100_000 else { return nil }
-            var elements: [ExecTemplate.Element] = []
-            for _ in 0..<count {
+            func plain() -> ExecTemplate.Element? {
                 let elementLocation = location()
                 guard let partCount = reader.u32(), partCount <= 100_000 else { return nil }
                 var parts: [ExecTemplate.Part] = []
                 for _ in 0..<partCount {
-                    guard let partKind = reader.u8(), let text = reader.string() else { return nil }
+                    guard let partKind = reader.u8(), partKind <= 1, let text = reader.string() else { return nil }
                     parts.append(partKind == 1 ? .placeholder(text) : .literal(text))
                 }
-                elements.append(ExecTemplate.Element(parts: parts, location: elementLocation))
+                return ExecTemplate.Element(parts: parts, location: elementLocation)
+            }
+            var elements: [ExecTemplate.Element] = []
+            for _ in 0..<count {
+                let elementLocation = location()
+                switch reader.u8() {
+                case 0:
+                    guard let element = plain() else { return nil }
+                    elements.append(ExecTemplate.Element(parts: element.parts, location: elementLocation))
+                case 1:
+                    guard let arg = reader.string() else { return nil }
+                    var branches: [[ExecTemplate.Element]] = []
+                    for _ in 0..<2 {
+                        guard let branchCount = reader.u32(), branchCount <= 100_000 else { return nil }
+                        var branch: [ExecTemplate.Element] = []
+                        for _ in 0..<branchCount {
+                            guard let element = plain() else { return nil }
+                            branch.append(element)
+                        }
+                        branches.append(branch)
+                    }
+                    elements.append(ExecTemplate.Element(condition: ExecTemplate.Condition(arg: arg, then: branches[0], otherwise: branches[1]),
+                                                         location: elementLocation))
+                default:
+                    return nil
+                }
             }
             action = .exec(ExecTemplate(program: program, programLocation: programLocation, arguments: elements))
         default:
@@ -161,6 +224,13 @@ enum CommandCodec {
 
     private static func encode(_ value: ArgValue, into writer: inout ByteWriter) {
         switch value {
+        case .path(let text):
+            writer.u8(4)
+            writer.string(text)
+        case .list(let values):
+            writer.u8(5)
+            writer.u32(UInt32(values.count))
+            for value in values { encode(value, into: &writer) }
         case .int(let number):
             writer.u8(0)
             writer.i64(Int64(number))
@@ -176,13 +246,51 @@ enum CommandCodec {
         }
     }
 
-    private static func decodeValue(from reader: inout ByteReader) -> ArgValue? {
+    private static func decodeValue(from reader: inout ByteReader, depth: Int = 0) -> ArgValue? {
         switch reader.u8() {
-        case 0: reader.i64().flatMap { Int(exactly: $0) }.map { .int($0) }
-        case 1: reader.string().map(ArgValue.str)
-        case 2: reader.u64().map { .float(Double(bitPattern: $0)) }
-        case 3: reader.u8().map { .bool($0 == 1) }
-        default: nil
+        case 0: return reader.i64().flatMap { Int(exactly: $0) }.map { .int($0) }
+        case 1: return reader.string().map(ArgValue.str)
+        case 2: return reader.u64().map { .float(Double(bitPattern: $0)) }
+        case 3: return reader.u8().map { .bool($0 == 1) }
+        case 4: return reader.string().map(ArgValue.path)
+        case 5:
+            // Lists hold single values only: one level.
+            guard depth == 0, let count = reader.u32(), count <= 100_000 else { return nil }
+            var values: [ArgValue] = []
+            for _ in 0..<count {
+                guard let value = decodeValue(from: &reader, depth: 1) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        default: return nil
+        }
+    }
+
+    private static func encodeOptional(_ text: String?, into writer: inout ByteWriter) {
+        guard let text else { return writer.u8(0) }
+        writer.u8(1)
+        writer.string(text)
+    }
+
+    private static func decodeOptional(from reader: inout ByteReader) -> String?? {
+        switch reader.u8() {
+        case 0: return .some(nil)
+        case 1: return reader.string().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    private static func encodeOptional(_ value: ArgValue?, into writer: inout ByteWriter) {
+        guard let value else { return writer.u8(0) }
+        writer.u8(1)
+        encode(value, into: &writer)
+    }
+
+    private static func decodeOptionalValue(from reader: inout ByteReader) -> ArgValue?? {
+        switch reader.u8() {
+        case 0: return .some(nil)
+        case 1: return decodeValue(from: &reader).map { .some($0) }
+        default: return nil
         }
     }
 
@@ -192,6 +300,7 @@ enum CommandCodec {
         case .str: 1
         case .float: 2
         case .bool: 3
+        case .path: 4
         }
     }
 
@@ -201,6 +310,7 @@ enum CommandCodec {
         case 1: .str
         case 2: .float
         case 3: .bool
+        case 4: .path
         default: nil
         }
     }

@@ -422,7 +422,7 @@ struct ManifestDecoder {
         case .int: "an int is decimal digits with an optional sign, within 64 bits"
         case .float: "a float is a finite decimal number such as `0.5` or `1e3`"
         case .bool: "a bool is `true` or `false`"
-        case .str: nil
+        case .str, .path: nil
         }
     }
 

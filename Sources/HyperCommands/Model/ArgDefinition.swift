@@ -12,9 +12,42 @@ public struct ArgDefinition: Sendable, Hashable {
     public var required: Bool
     /// Where the manifest declares it; nil for args defined in code.
     public var location: SourceLocation?
+    /// `-c` for `short: c`: one ASCII letter, not `h`.
+    public var short: Character?
+    /// The only values accepted, each with its help; empty for any value.
+    public var choices: [Choice]
+    /// The environment variable read when the option is not on the command
+    /// line (then the default applies).
+    public var env: String?
+    /// Given many times, the values kept in order; the value is a `.list`.
+    public var multiple: Bool
+    /// The pass-through: every word after `--`, or from the first word that
+    /// is not the command's own, unparsed. A `str` list, empty by default.
+    public var rest: Bool
+    /// Inclusive bounds of an `int` or `float` (each value of a list).
+    public var minimum: ArgValue?
+    public var maximum: ArgValue?
+    /// Accepted, but left out of help, the list and completions.
+    public var hidden: Bool
+    /// Accepted with a warning that says this.
+    public var deprecated: String?
+
+    /// One accepted value and what it means.
+    public struct Choice: Sendable, Hashable {
+        public var value: ArgValue
+        public var help: String
+
+        public init(_ value: ArgValue, help: String = "") {
+            self.value = value
+            self.help = help
+        }
+    }
 
     /// A bool arg is a flag: it takes no value on the command line.
-    public var isFlag: Bool { type == .bool }
+    public var isFlag: Bool { type == .bool && !multiple }
+
+    /// Takes many values: `multiple` or `rest`.
+    public var isList: Bool { multiple || rest }
 
     /// `--dry-run` for `dry_run`.
     public var optionName: String {
@@ -34,13 +67,32 @@ public struct ArgDefinition: Sendable, Hashable {
         default: ArgValue? = nil,
         help: String = "",
         required: Bool? = nil,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil,
+        short: Character? = nil,
+        choices: [Choice] = [],
+        env: String? = nil,
+        multiple: Bool = false,
+        rest: Bool = false,
+        minimum: ArgValue? = nil,
+        maximum: ArgValue? = nil,
+        hidden: Bool = false,
+        deprecated: String? = nil
     ) {
         self.name = name
         self.type = type
-        self.default = `default` ?? (type == .bool ? .bool(false) : nil)
+        let list = multiple || rest
+        self.default = `default` ?? (rest ? .list([]) : type == .bool && !list ? .bool(false) : nil)
         self.help = help
-        self.required = required ?? (`default` == nil && type != .bool)
+        self.required = required ?? (`default` == nil && !rest && (type != .bool || list))
         self.location = location
+        self.short = short
+        self.choices = choices
+        self.env = env
+        self.multiple = list
+        self.rest = rest
+        self.minimum = minimum
+        self.maximum = maximum
+        self.hidden = hidden
+        self.deprecated = deprecated
     }
 }

@@ -4,4 +4,7 @@ public enum ArgType: String, Sendable, Hashable, CaseIterable {
     case str
     case float
     case bool
+    /// Text that names a file or folder; programs and handlers get it as an
+    /// absolute, lexically normalised path.
+    case path
 }

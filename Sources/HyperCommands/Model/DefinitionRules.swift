@@ -46,9 +46,10 @@ enum DefinitionRules {
                                        subject: .argName(index)))
             }
             seen.append(arg.name)
-            if let value = arg.default, value.type != arg.type {
+            if let value = arg.default, !value.fits(arg) {
+                let got = value.type?.rawValue ?? "a list"
                 found.append(Violation(code: .invalidDefault,
-                                       message: "invalid default for `\(arg.name)`: expected \(arg.type.rawValue), got \(value.type.rawValue)",
+                                       message: "invalid default for `\(arg.name)`: expected \(arg.isList ? "a list of \(arg.type.rawValue)" : arg.type.rawValue), got \(got)",
                                        help: nil, subject: .argDefault(index)))
             }
             if let violation = requiredWithDefault(arg, at: index) { found.append(violation) }

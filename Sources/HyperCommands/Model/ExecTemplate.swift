@@ -10,19 +10,43 @@ public struct ExecTemplate: Sendable, Hashable {
         case placeholder(String)
     }
 
-    /// One argv element, as parts.
+    /// One argv element, as parts; or, with a `condition`, the elements of
+    /// whichever branch applies (`{if: dry_run, then: --plan}`).
     public struct Element: Sendable, Hashable {
         public var parts: [Part]
         public var location: SourceLocation?
+        public var condition: Condition?
 
         public init(parts: [Part], location: SourceLocation? = nil) {
             self.parts = parts
             self.location = location
         }
 
+        public init(condition: Condition, location: SourceLocation? = nil) {
+            self.parts = []
+            self.condition = condition
+            self.location = location
+        }
+
         /// The names of the args this element refers to.
         public var placeholders: [String] {
             parts.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+        }
+    }
+
+    /// `{if: NAME, then: ..., else: ...}`: `then` applies when arg NAME is a
+    /// bool that is true, or any other arg that has a value (a list that is
+    /// not empty); `otherwise` in every other case. Its elements are plain
+    /// (no nesting).
+    public struct Condition: Sendable, Hashable {
+        public var arg: String
+        public var then: [Element]
+        public var otherwise: [Element]
+
+        public init(arg: String, then: [Element], otherwise: [Element] = []) {
+            self.arg = arg
+            self.then = then
+            self.otherwise = otherwise
         }
     }
 

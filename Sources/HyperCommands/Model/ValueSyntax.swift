@@ -13,6 +13,8 @@ enum ValueSyntax {
         case .float: parseFloat(text).map(ArgValue.float)
         case .bool: parseBool(text).map(ArgValue.bool)
         case .str: .str(text)
+        // Made absolute where the parser knows the folder it is relative to.
+        case .path: .path(text)
         }
     }
 

@@ -110,7 +110,7 @@ struct ProjectChecks: Sendable {
     private static func swiftName(_ type: ArgType) -> String {
         switch type {
         case .int: "Int"
-        case .str: "String"
+        case .str, .path: "String"
         case .float: "Double"
         case .bool: "Bool"
         }
