@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @_spi(Fuzz) @testable import HyperCommands
 
@@ -100,5 +101,69 @@ import Testing
 extension Result {
     var failure: Failure? {
         if case .failure(let error) = self { error } else { nil }
+    }
+}
+
+/// Lists, `rest` and conditional elements reach programs word for word.
+@Suite struct ListExpansionTests {
+    static func plain(_ text: String) -> ExecTemplate.Element {
+        ExecTemplate.Element(parts: try! ExecTemplate.parseElement(text).get())
+    }
+
+    static let migrate = CommandDefinition(name: "migrate", args: [
+        ArgDefinition(name: "dry_run", type: .bool),
+        ArgDefinition(name: "database", required: false),
+        ArgDefinition(name: "apps", multiple: true, rest: false),
+    ], action: .exec(ExecTemplate(program: "./manage.py", arguments: [
+        plain("migrate"),
+        ExecTemplate.Element(condition: ExecTemplate.Condition(arg: "dry_run", then: [plain("--plan")])),
+        ExecTemplate.Element(condition: ExecTemplate.Condition(arg: "database", then: [plain("--database"), plain("{database}")],
+                                                               otherwise: [plain("--all")])),
+        plain("{apps}"),
+    ])))
+
+    static func argv(_ values: [String: ArgValue]) -> [String] {
+        ProcessPlan.make(for: migrate, values: ParsedArguments(command: "migrate", values: values), projectRoot: "/p", invocationDirectory: "/p")!
+            .arguments
+    }
+
+    @Test func conditionsAndListsExpand() {
+        #expect(Self.argv(["dry_run": .bool(false), "apps": .list([])]) == ["./manage.py", "migrate", "--all"])
+        #expect(Self.argv(["dry_run": .bool(true), "database": .str("replica"), "apps": .list([.str("a b"), .str(""), .str("-x")])])
+                == ["./manage.py", "migrate", "--plan", "--database", "replica", "a b", "", "-x"])
+    }
+
+    @Test func listsInTheEnvironmentAndJSON() {
+        let plan = ProcessPlan.make(for: Self.migrate, values: ParsedArguments(command: "migrate", values: [
+            "dry_run": .bool(false), "apps": .list([.str("it's"), .str("a b"), .str("plain")]),
+        ]), projectRoot: "/p", invocationDirectory: "/p")!
+        let environment = Dictionary(plan.environment.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        #expect(environment["HYPER_ARG_APPS"] == #"'it'\''s' 'a b' plain"#)
+        #expect(environment["HYPER_ARGS_JSON"] == #"{"dry_run":false,"database":null,"apps":["it's","a b","plain"]}"#)
+        #expect(environment["HYPER_ARG_DATABASE"] == nil)
+    }
+
+    @Test func restWordsAreTheScriptsPositionalParameters() {
+        let test = CommandDefinition(name: "test", args: [ArgDefinition(name: "args", rest: true)], action: .shell("pytest \"$@\""))
+        let plan = ProcessPlan.make(for: test, values: ParsedArguments(command: "test", values: [
+            "args": .list([.str("-k"), .str("foo or bar"), .str("-x")]),
+        ]), projectRoot: "/p", invocationDirectory: "/p")!
+        #expect(plan.arguments == ["/bin/sh", "-c", "pytest \"$@\"", "test", "-k", "foo or bar", "-x"])
+    }
+
+    /// What `HYPER_ARG_X` holds for a list gives the values back in a real shell.
+    @Test func theListTextEvaluatesBackInSh() throws {
+        let values: [ArgValue] = [.str("it's"), .str("a  b"), .str("$(echo no)"), .str(""), .str("\n\t"), .str("`x`")]
+        let text = ArgValue.list(values).text
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "eval \"set -- $L\"; for a in \"$@\"; do printf '[%s]' \"$a\"; done"]
+        process.environment = ["L": text]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(printed == values.map { "[\($0.text)]" }.joined())
     }
 }

@@ -78,6 +78,38 @@
                            + (environment.contains { Names.same($0.name, "HYPER_ARGS_JSON") } ? "" : "; HYPER_ARGS_JSON is already left out"))
     }
 
+    /// The argv words of one plain element: an element that is exactly one
+    /// list placeholder gives one word per value (none for an empty list);
+    /// any other element gives one word, or none when a placeholder in it
+    /// has no value.
+    static func expand(_ element: ExecTemplate.Element, _ values: ParsedArguments) -> [String] {
+        if element.parts.count == 1, case .placeholder(let name) = element.parts[0], case .list(let items)? = values[name] {
+            return items.map(\.text)
+        }
+        var text = ""
+        for part in element.parts {
+            switch part {
+            case .literal(let literal):
+                text += literal
+            case .placeholder(let name):
+                guard let value = values[name] else { return [] }
+                text += value.text
+            }
+        }
+        return [text]
+    }
+
+    /// An `if` holds for a bool that is true, or any other arg with a value
+    /// (given, from its variable, or a default); a list only when not empty.
+    static func holds(_ name: String, in values: ParsedArguments) -> Bool {
+        switch values[name] {
+        case nil: false
+        case .bool(let flag)?: flag
+        case .list(let items)?: !items.isEmpty
+        default: true
+        }
+    }
+
     /// The plan for an `exec` or `sh` command; nil for Swift commands.
     public static func make(
         for command: CommandDefinition,
@@ -95,22 +127,23 @@
             }
             arguments = [template.program]
             for element in template.arguments {
-                var text = ""
-                var present = true
-                for part in element.parts {
-                    switch part {
-                    case .literal(let literal):
-                        text += literal
-                    case .placeholder(let name):
-                        if let value = values[name] { text += value.text } else { present = false }
+                if let condition = element.condition {
+                    for inner in holds(condition.arg, in: values) ? condition.then : condition.otherwise {
+                        arguments += expand(inner, values)
                     }
+                } else {
+                    arguments += expand(element, values)
                 }
-                if present { arguments.append(text) }
             }
         case .shell(let script):
             program = "/bin/sh"
-            // `$0` of the script is the command's name, as in error messages from sh.
+            // `$0` of the script is the command's name, as in error messages
+            // from sh; the rest arg's words are its positional parameters, so
+            // `"$@"` forwards them exactly.
             arguments = ["/bin/sh", "-c", script, command.name]
+            if let rest = command.args.first(where: \.rest), case .list(let words)? = values[rest.name] {
+                arguments += words.map(\.text)
+            }
         case .handler, .closure:
             return nil
         }
