@@ -38,11 +38,11 @@ public enum YAMLEvent: Sendable, Hashable {
 
 /// Pulls the events of one document, applying hyper's YAML rules as it goes.
 ///
-/// Readers that know their schema (the manifest decoder) consume events
-/// directly and never build a tree; `YAMLReader` builds one from the same
-/// stream. A problem that makes the rest unreadable (a syntax error, an
-/// anchor or alias, nesting past the limit) ends the stream: `next()` then
-/// returns nil, as it does after the document's last event.
+/// A reader that knows its schema (the manifest decoder) consumes the events
+/// directly: no tree of the document is ever built. A problem that makes the
+/// rest unreadable (a syntax error, an anchor or alias, nesting past the
+/// limit) ends the stream: `next()` then returns nil, as it does after the
+/// document's last event.
 public struct YAMLEventStream {
     private let parser: LibYAMLParser
     private let limits: YAMLLimits

@@ -1,6 +1,6 @@
 import HyperYAML
 
-/// Decodes one manifest's tree into `CommandDefinition`s by format v1,
+/// Decodes one manifest's YAML events into `CommandDefinition`s by format v1,
 /// reporting every departure from it and going on, so one run shows them all.
 ///
 /// Scalars mean what this schema says, never what YAML 1.1 would guess: an str
