@@ -63,7 +63,7 @@ struct ValidateCommand {
     }
 
     func run(cli: HyperCLI) -> Int32 {
-        var selection = ManifestSelection(paths: paths, origin: .option)
+        var selection = ManifestSelection(paths: paths)
         if paths.isEmpty { selection = cli.manifestSelection }
         var load: ManifestLoad
         if selection.paths.isEmpty {

@@ -65,14 +65,9 @@ public struct ManifestLoader: Sendable {
         }
     }
 
-    /// The manifests in a folder: `*.yaml` and `*.yml` files directly inside,
-    /// in byte order of their names. Names starting with `.` (editor
-    /// leftovers) are skipped.
-    public static func manifestFiles(in folder: String) -> [String]? {
-        manifestNames(in: folder)?.map { Path.join(folder, $0) }
-    }
-
-    /// The names of the manifests in a folder, in the order above.
+    /// The names of the manifests in a folder: `*.yaml` and `*.yml` files
+    /// directly inside, in byte order of their names. Names starting with `.`
+    /// (editor leftovers) are skipped.
     static func manifestNames(in folder: String) -> [String]? {
         guard let entries = FileSystem.listWithKinds(folder) else { return nil }
         return entries

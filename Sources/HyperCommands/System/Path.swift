@@ -13,10 +13,6 @@ enum Path {
         return String(trimmed[..<slash])
     }
 
-    static func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-
     /// An absolute, normalised path (`.` and `..` folded) for `path` seen from `directory`.
     static func absolute(_ path: String, from directory: String) -> String {
         let full = path.hasPrefix("/") ? path : directory + "/" + path
