@@ -53,7 +53,8 @@ public final class CommandRegistry: Sendable {
         state.withLock { $0.handlers[name] }
     }
 
-    /// The project root of the manifests discovered last, if any.
+    /// The project root of the first manifests discovered, if any: a later
+    /// discovery adds commands but keeps this root.
     public var projectRoot: String? {
         state.withLock { $0.projectRoot }
     }
