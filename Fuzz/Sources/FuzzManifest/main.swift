@@ -1,6 +1,7 @@
 // Manifest bytes -> definitions or diagnostics. Nothing may crash, hang or
-// grow without bound, and every diagnostic must be located and printable in
-// every format.
+// grow without bound; every diagnostic must be located and printable in
+// every format, and print its code; a load without errors must have loaded
+// every command it declares.
 import FuzzSupport
 import HyperCommands
 
@@ -27,8 +28,14 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     for format in DiagnosticFormat.allCases {
         _ = renderer.render(diagnostics, format: format)
     }
-    if diagnostics.allSatisfy({ $0.severity != .error }) {
-        require(diagnostics.allSatisfy { $0.severity == .warning }, "unexpected severity")
+    for diagnostic in diagnostics {
+        let heading = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
+        require(renderer.human(diagnostic).hasPrefix(heading), "human output of \(diagnostic.code.rawValue) does not start with `\(heading)`")
+        require(renderer.concise(diagnostic).hasSuffix(" [\(diagnostic.code.rawValue)]\n"), "concise output of \(diagnostic.code.rawValue) does not end with its code")
+    }
+    // Warnings never keep a command out; only an error may.
+    if !load.hasErrors {
+        require(commands.count == load.commandCount, "no errors, but \(commands.count) of \(load.commandCount) commands loaded")
     }
     return 0
 }
