@@ -2,15 +2,20 @@
 /// validation can check a manifest's args against the code that receives them.
 public struct HandlerSignature: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
+        /// The arg it takes (`dry_run`).
         public var name: String
         public var type: ArgType
         /// True when the type accepts a missing value (an `Optional` property).
         public var isOptional: Bool
+        /// The property as written in Swift (`dryRun`), for messages; the
+        /// arg's name unless given.
+        public var propertyName: String
 
-        public init(name: String, type: ArgType, isOptional: Bool) {
+        public init(name: String, type: ArgType, isOptional: Bool, propertyName: String? = nil) {
             self.name = name
             self.type = type
             self.isOptional = isOptional
+            self.propertyName = propertyName ?? name
         }
     }
 

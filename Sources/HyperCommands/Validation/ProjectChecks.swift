@@ -90,12 +90,12 @@ struct ProjectChecks: Sendable {
             }
             if field.type != arg.type {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                              "arg `\(arg.name)` is \(arg.type.rawValue), but `\(signature.typeName).\(field.name)` is \(Self.swiftName(field.type))",
+                                              "arg `\(arg.name)` is \(arg.type.rawValue), but `\(signature.typeName).\(field.propertyName)` is \(Self.swiftName(field.type))",
                                               at: arg.location ?? command.location,
                                               help: "declare it as `type: \(field.type.rawValue)`, or change the property"))
             } else if !arg.required && arg.default == nil && !field.isOptional {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                              "arg `\(arg.name)` may be absent, but `\(signature.typeName).\(field.name)` is not optional",
+                                              "arg `\(arg.name)` may be absent, but `\(signature.typeName).\(field.propertyName)` is not optional",
                                               at: arg.location ?? command.location,
                                               help: "give the arg a default, or make the property optional"))
             }
@@ -103,7 +103,7 @@ struct ProjectChecks: Sendable {
         let declared = Set(command.args.map(\.name))
         for field in signature.fields where !field.isOptional && !declared.contains(field.name) {
             fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                          "command `\(command.name)` does not declare arg `\(field.name)`, which handler `\(handler)` needs (`\(signature.typeName).\(field.name)`)",
+                                          "command `\(command.name)` does not declare arg `\(field.name)`, which handler `\(handler)` needs (`\(signature.typeName).\(field.propertyName)`)",
                                           at: command.location,
                                           help: "add `\(field.name): \(field.type.rawValue)` under `args`"))
         }
