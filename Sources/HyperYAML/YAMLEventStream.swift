@@ -119,6 +119,23 @@ public struct YAMLEventStream {
         return ScalarSource.span(ofFirstIn: scalar, at: start, source: lines!, where: matches)
     }
 
+    /// Where the part `range` of a scalar's text (UTF-8 offsets into it) was
+    /// written, where the scalar's source spells its text out in place: a
+    /// plain or single-quoted scalar on one line, column by column, and a
+    /// literal block scalar (`|`), line by line after its indentation. Nil for
+    /// the others (double-quoted and folded scalars, flow scalars over several
+    /// lines), whose source does not map to their text piece by piece, and
+    /// for a range that crosses a line of the text.
+    public mutating func sourceSpan(ofText range: Range<Int>, in scalar: YAMLScalarRef) -> YAMLSpan? {
+        guard range.lowerBound >= 0, range.upperBound <= scalar.text.count else { return nil }
+        if lines == nil { lines = SourceText(Array(parser.input)) }
+        let start = scalar.text.offset
+        return text.withUnsafeBufferPointer { buffer in
+            ScalarSource.span(ofText: range, in: scalar,
+                              text: UnsafeBufferPointer(rebasing: buffer[start..<(start + scalar.text.count)]), source: lines!)
+        }
+    }
+
     // The stream's own reads go through these static forms, which borrow
     // only the text buffer: a method call on `self` from a mutating method
     // would copy the whole stream.

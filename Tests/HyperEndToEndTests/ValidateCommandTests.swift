@@ -32,10 +32,10 @@ import Testing
           = help: an int is decimal digits with an optional sign, within 64 bits
 
         warning[W402]: `sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr`
-         --> commands.d/db.yaml:8:9
+         --> commands.d/db.yaml:8:17
           |
         8 |     sh: du -sh "$HYPER_ARG_DIRR"
-          |         ^^^^^^^^^^^^^^^^^^^^^^^^
+          |                 ^^^^^^^^^^^^^^^
           = help: did you mean `$HYPER_ARG_DIR`?
 
         1 manifest, 2 commands: 1 error, 1 warning
@@ -49,7 +49,7 @@ import Testing
         let result = try project.run(["validate", "--format", "concise"])
         #expect(result == RunResult(status: 1, stdout: """
         commands.d/db.yaml:6:35: error: invalid default for `count`: expected int, got `ten` [E209]
-        commands.d/db.yaml:8:9: warning: `sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr` [W402]
+        commands.d/db.yaml:8:17: warning: `sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr` [W402]
 
         """, stderr: ""))
     }
@@ -60,7 +60,7 @@ import Testing
         let result = try project.run(["validate", "--format=github"])
         #expect(result.stdout == """
         ::error file=commands.d/db.yaml,line=6,col=35,endColumn=38,title=hyper E209::invalid default for `count`: expected int, got `ten`%0Ahelp: an int is decimal digits with an optional sign, within 64 bits
-        ::warning file=commands.d/db.yaml,line=8,col=9,endColumn=33,title=hyper W402::`sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr`%0Ahelp: did you mean `$HYPER_ARG_DIR`?
+        ::warning file=commands.d/db.yaml,line=8,col=17,endColumn=32,title=hyper W402::`sh` script reads `$HYPER_ARG_DIRR`, but the command declares no arg `dirr`%0Ahelp: did you mean `$HYPER_ARG_DIR`?
 
         """)
         #expect(result.status == 1)
@@ -82,6 +82,114 @@ import Testing
         #expect(objects[0]["message"] as? String == "invalid default for `count`: expected int, got `ten`")
         #expect(objects[1]["severity"] as? String == "warning")
         #expect(objects[1]["code"] as? String == "W402")
+    }
+
+    /// An arg whose spec has an error is still declared: a script that reads
+    /// it gets no W402, and a placeholder naming it no E215. When `args`
+    /// itself is broken, no reference to an arg is judged at all.
+    @Test func noWarningFollowsAnError() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", """
+        commands:
+          migrate:
+            help: Migrate
+            sh: ./migrate "$HYPER_ARG_APP"
+            args:
+              app: {type: str, hlep: Only this app}
+          copy:
+            help: Copy
+            exec: [cp, "{src}", "{dst}"]
+            args:
+              src: {type: text}
+              dst: {type: int, default: none}
+          move:
+            help: Move
+            sh: mv "$HYPER_ARG_SRC" "$HYPER_ARG_DST"
+            args:
+              - name: src
+              - name: dst
+
+        """)
+        let result = try project.run(["validate", "--format", "concise"])
+        #expect(result == RunResult(status: 1, stdout: """
+        commands.d/a.yaml:6:24: error: unknown key `hlep` in arg `app` [E201]
+        commands.d/a.yaml:11:19: error: unknown type `text` for arg `src` [E208]
+        commands.d/a.yaml:12:33: error: invalid default for `dst`: expected int, got `none` [E209]
+        commands.d/a.yaml:17:7: error: `args` must be a mapping, found a sequence [E200]
+
+        """, stderr: ""))
+    }
+
+    /// W402 points at the `$HYPER_ARG_X` itself where the script's source
+    /// spells its text out in place: on a one-line plain or single-quoted
+    /// script by column, in a literal block line by line; elsewhere at the
+    /// whole script.
+    @Test func undeclaredArgWarningPointsAtTheReference() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", """
+        commands:
+          plain:
+            help: Plain
+            sh: echo "$HYPER_ARG_NAME" and ${HYPER_ARG_OTHER}
+          single:
+            help: Single-quoted, with a quote written twice
+            sh: 'echo ''x'' "$HYPER_ARG_NAME"'
+          double:
+            help: Double-quoted
+            sh: "echo \\"$HYPER_ARG_NAME\\""
+          literal:
+            help: Literal block
+            sh: |
+              set -e
+
+              if true; then
+                echo "$HYPER_ARG_NAME"
+              fi
+          indicated:
+            help: Literal block with an indentation indicator
+            sh: |2
+                echo $HYPER_ARG_NAME
+          folded:
+            help: Folded block
+            sh: >
+              echo
+              "$HYPER_ARG_NAME"
+          plain-lines:
+            help: Plain, over two lines
+            sh: echo one
+              "$HYPER_ARG_NAME"
+
+        """)
+        let result = try project.run(["validate", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let places = objects.map { "\($0["code"]!) \($0["line"]!):\($0["column"]!)-\($0["endColumn"]!)" }
+        #expect(places == [
+            "W402 4:15-30", "W402 4:36-54",  // `$HYPER_ARG_NAME`, `${HYPER_ARG_OTHER}`
+            "W402 7:22-37",                  // after `''`, written twice
+            "W402 10:9-35",                  // the whole double-quoted script
+            "W402 17:15-30",                 // line by line, after the indentation
+            "W402 22:14-29",
+            "W402 25:9-10",                  // a folded block: the scalar, from `>`
+            "W402 30:9-17",                  // a plain script over lines: its first line
+        ])
+        #expect(result.status == 0)
+        let human = try project.run(["validate"])
+        #expect(human.stdout.hasPrefix("""
+        warning[W402]: `sh` script reads `$HYPER_ARG_NAME`, but the command declares no arg `name`
+         --> commands.d/a.yaml:4:15
+          |
+        4 |     sh: echo "$HYPER_ARG_NAME" and ${HYPER_ARG_OTHER}
+          |               ^^^^^^^^^^^^^^^
+          = help: declare `name` under `args`
+
+        """))
+        #expect(human.stdout.contains("""
+          --> commands.d/a.yaml:17:15
+           |
+        17 |         echo "$HYPER_ARG_NAME"
+           |               ^^^^^^^^^^^^^^^
+
+        """))
     }
 
     @Test func warningsPassUnlessStrict() throws {

@@ -91,9 +91,11 @@ struct ManifestDecoder {
 
         var help = ""
         var args: [ArgDefinition] = []
-        var argNames: [String] = []
+        /// Every arg name declared, its spec valid or not; nil when `args` is
+        /// not a mapping, so which args exist is unknown.
+        var argNames: [String]? = []
         var bindings: [(key: CommandKey, span: YAMLSpan, action: CommandAction?, value: YAMLSpan)] = []
-        var shellScript: YAMLScalar?
+        var shellScript: (text: YAMLScalar, source: YAMLScalarRef)?
         while let field = nextKey(&stream) {
             guard let fieldValue = stream.next() else { return }
             let valueSpan = fieldValue.span ?? field.span
@@ -124,7 +126,7 @@ struct ManifestDecoder {
                         report(.emptyProgram, "`sh` script is empty", text.span, help: "give the script to run with `/bin/sh -c`")
                     } else {
                         action = .shell(text.value)
-                        shellScript = text
+                        if case .scalar(let source) = fieldValue { shellScript = (text, source) }
                     }
                 }
                 bindings.append((.sh, field.span, action, valueSpan))
@@ -143,11 +145,16 @@ struct ManifestDecoder {
                    bindings[1].span, help: "a command has exactly one of `handler`, `exec` and `sh`")
         }
         let action = bindings.count == 1 ? bindings[0].action : nil
-        if case .exec(let template)? = action {
-            checkPlaceholders(template, argNames: argNames)
-        }
-        if let shellScript {
-            checkEnvironmentReferences(shellScript, args: args)
+        // References to args are checked against every arg declared, even one
+        // whose spec has its own error, and not at all when `args` itself is
+        // broken: a consequence of an error is not a second problem.
+        if let argNames {
+            if case .exec(let template)? = action {
+                checkPlaceholders(template, argNames: argNames)
+            }
+            if let shellScript {
+                checkEnvironmentReferences(shellScript.text, source: shellScript.source, argNames: argNames, &stream)
+            }
         }
         // Only a command that is otherwise sound gets this warning: no cascades.
         if help.isEmpty && errorCount == errorsBefore {
@@ -255,9 +262,15 @@ struct ManifestDecoder {
         }
     }
 
-    /// Warns about `$HYPER_ARG_X` in a script when the command declares no arg `x`.
-    private mutating func checkEnvironmentReferences(_ script: YAMLScalar, args: [ArgDefinition]) {
-        let declared = Set(args.map(\.environmentName))
+    /// Warns about `$HYPER_ARG_X` in a script when the command declares no arg
+    /// `x`, at the reference where the script's source spells its text out
+    /// in place (see `YAMLEventStream.sourceSpan(ofText:in:)`), else at the
+    /// whole script.
+    private mutating func checkEnvironmentReferences(_ script: YAMLScalar, source: YAMLScalarRef, argNames: [String],
+                                                     _ stream: inout YAMLEventStream) {
+        // As `ArgDefinition.environmentName` spells them.
+        let variables = argNames.map { "HYPER_ARG_" + $0.uppercased() }
+        let declared = Set(variables)
         let bytes = Array(script.value.utf8)
         let prefix = Array("HYPER_ARG_".utf8)
         var index = 0
@@ -270,9 +283,18 @@ struct ManifestDecoder {
             let variable = String(decoding: bytes[index..<end], as: UTF8.self)
             if end > index + prefix.count, !declared.contains(variable), reported.insert(variable).inserted {
                 let argName = String(variable.dropFirst(prefix.count)).lowercased()
-                let suggestion = Suggestion.closest(to: variable, in: args.map(\.environmentName))
+                let suggestion = Suggestion.closest(to: variable, in: variables)
+                // With its `$`, or its `${` and `}`, when the script has them.
+                var (start, stop) = (index, end)
+                if start > 0, bytes[start - 1] == UInt8(ascii: "$") {
+                    start -= 1
+                } else if start > 1, bytes[start - 1] == UInt8(ascii: "{"), bytes[start - 2] == UInt8(ascii: "$") {
+                    start -= 2
+                    if stop < bytes.count, bytes[stop] == UInt8(ascii: "}") { stop += 1 }
+                }
                 report(.undeclaredEnvironmentArg, "`sh` script reads `$\(variable)`, but the command declares no arg `\(argName)`",
-                       script.span, help: suggestion.map { "did you mean `$\($0)`?" } ?? "declare `\(argName)` under `args`")
+                       stream.sourceSpan(ofText: start..<stop, in: source) ?? script.span,
+                       help: suggestion.map { "did you mean `$\($0)`?" } ?? "declare `\(argName)` under `args`")
             }
             index = end
         }
@@ -284,9 +306,10 @@ struct ManifestDecoder {
 
     // MARK: args
 
-    /// The args that decoded, and every declared arg name (for placeholder checks).
-    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]) {
-        guard mapping(value, what: "`args`", key: key, &stream) else { return ([], []) }
+    /// The args that decoded, and every declared arg name (for the checks of
+    /// placeholders and `$HYPER_ARG_X`): nil when `args` is not a mapping.
+    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]?) {
+        guard mapping(value, what: "`args`", key: key, &stream) else { return ([], nil) }
         var args: [ArgDefinition] = []
         var names: [String] = []
         var spans: [YAMLSpan] = []
