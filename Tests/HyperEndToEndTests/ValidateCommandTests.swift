@@ -192,6 +192,23 @@ import Testing
         """))
     }
 
+    /// A byte order mark starting the file is not a column of line 1.
+    @Test func positionsOnTheFirstLineSkipAByteOrderMark() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "\u{FEFF}commands: {a: {help: A, sh: echo, hepl: x}}\n")
+        #expect(try project.run(["validate"]) == RunResult(status: 1, stdout: """
+        error[E201]: unknown key `hepl` in command `a`
+         --> commands.d/a.yaml:1:35
+          |
+        1 | commands: {a: {help: A, sh: echo, hepl: x}}
+          |                                   ^^^^
+          = help: did you mean `help`?
+
+        1 manifest, 1 command: 1 error, 0 warnings
+
+        """, stderr: ""))
+    }
+
     @Test func warningsPassUnlessStrict() throws {
         let project = try TemporaryProject()
         try project.write("commands.d/a.yaml", "commands:\n  quiet:\n    exec: [true]\n")

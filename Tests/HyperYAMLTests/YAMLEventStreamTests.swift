@@ -53,6 +53,14 @@ private func problems(_ text: String) -> [String] {
         ])
     }
 
+    /// libyaml counts a leading byte order mark as a column of line 1; the
+    /// line shown under a diagnostic does not hold it, so positions do not.
+    @Test func aByteOrderMarkIsNoColumn() {
+        #expect(read("\u{FEFF}a: {b: c}\n").events == ["mapping 1:1", "scalar 1:1+1 plain a", "mapping 1:4", "scalar 1:5+1 plain b",
+                                                       "scalar 1:8+1 plain c", "end", "end"])
+        #expect(problems("\u{FEFF}a: [1\n") == ["2:1 syntax invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 1, column 4)"])
+    }
+
     @Test func plainScalarsKeepTheirText() {
         let values = read("a: no\nb: 010\nc: 1e3\nd: ~\ne: 12:30:00\n").events.filter { $0.hasPrefix("scalar ") && !$0.contains(":1+1 ") }
         #expect(values == [
