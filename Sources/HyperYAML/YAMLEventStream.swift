@@ -119,6 +119,12 @@ public struct YAMLEventStream {
         return ScalarSource.span(ofFirstIn: scalar, at: start, source: lines!, where: matches)
     }
 
+    /// The text of a 1-based line of the input, without its line break.
+    public mutating func sourceLine(_ number: Int) -> String? {
+        if lines == nil { lines = SourceText(Array(parser.input)) }
+        return lines!.line(number)
+    }
+
     /// Where the part `range` of a scalar's text (UTF-8 offsets into it) was
     /// written, where the scalar's source spells its text out in place: a
     /// plain or single-quoted scalar on one line, column by column, and a

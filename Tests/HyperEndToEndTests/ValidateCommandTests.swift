@@ -209,6 +209,34 @@ import Testing
         """, stderr: ""))
     }
 
+    /// A help that ends with an example keeps its lines: indented under the
+    /// first in `human`, `%0A` in `github`, `\n` in `json`.
+    @Test func helpOverSeveralLinesInEveryFormat() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  m:\n    help: M\n    exec: [true]\n    args:\n      - name: app\n")
+        #expect(try project.run(["validate"]).stdout == """
+        error[E200]: `args` must be a mapping, found a sequence
+         --> commands.d/a.yaml:6:7
+          |
+        6 |       - name: app
+          |       ^
+          = help: `args` maps each arg's name to its spec; write it as a mapping:
+                    args:
+                      app: {type: str}
+
+        1 manifest, 1 command: 1 error, 0 warnings
+
+        """)
+        #expect(try project.run(["validate", "--format", "github"]).stdout == """
+        ::error file=commands.d/a.yaml,line=6,col=7,endColumn=8,title=hyper E200::`args` must be a mapping, found a sequence\
+        %0Ahelp: `args` maps each arg's name to its spec; write it as a mapping:%0A  args:%0A    app: {type: str}
+
+        """)
+        let json = try project.run(["validate", "--format", "json"])
+        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.first?["help"] as? String == "`args` maps each arg's name to its spec; write it as a mapping:\n  args:\n    app: {type: str}")
+    }
+
     @Test func warningsPassUnlessStrict() throws {
         let project = try TemporaryProject()
         try project.write("commands.d/a.yaml", "commands:\n  quiet:\n    exec: [true]\n")

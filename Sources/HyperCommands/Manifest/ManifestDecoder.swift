@@ -39,7 +39,7 @@ struct ManifestDecoder {
                 sawCommands = true
                 decodeCommands(value, key: key, &stream)
             } else {
-                unknownKey(key, known: ["commands"], context: "at the top level", stream)
+                unknownKey(key, value, known: ["commands"], context: "at the top level", &stream)
                 stream.skipValue(startingWith: value)
             }
         }
@@ -131,7 +131,7 @@ struct ManifestDecoder {
                 }
                 bindings.append((.sh, field.span, action, valueSpan))
             case nil:
-                unknownKey(field, known: Self.commandKeys, context: "in command `\(name)`", stream)
+                unknownKey(field, fieldValue, known: Self.commandKeys, context: "in command `\(name)`", &stream)
                 stream.skipValue(startingWith: fieldValue)
             }
         }
@@ -309,6 +309,10 @@ struct ManifestDecoder {
     /// The args that decoded, and every declared arg name (for the checks of
     /// placeholders and `$HYPER_ARG_X`): nil when `args` is not a mapping.
     private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]?) {
+        if case .sequenceStart(let span) = value {
+            report(.wrongKind, "`args` must be a mapping, found a sequence", span, help: argsListHelp(&stream))
+            return ([], nil)
+        }
         guard mapping(value, what: "`args`", key: key, &stream) else { return ([], nil) }
         var args: [ArgDefinition] = []
         var names: [String] = []
@@ -339,6 +343,37 @@ struct ManifestDecoder {
             }
         }
         return (args, names)
+    }
+
+    /// The help for `args` written as a list, from its first item: a name
+    /// (`[app, count]`) or a spec with a `name` and a `type` (`- name: app`).
+    /// Reads the list to its end.
+    private func argsListHelp(_ stream: inout YAMLEventStream) -> String {
+        var name: String?
+        var type: String?
+        var first = true
+        while let item = stream.next() {
+            if case .sequenceEnd = item { break }
+            defer { first = false }
+            if first, case .scalar(let scalar) = item {
+                name = stream.string(scalar)
+                continue
+            }
+            guard case .mappingStart = item, first else {
+                stream.skipValue(startingWith: item)
+                continue
+            }
+            while let field = nextKey(&stream) {
+                guard let value = stream.next() else { break }
+                if case .scalar(let scalar) = value {
+                    if stream.text(of: field, is: "name") { name = stream.string(scalar) }
+                    if stream.text(of: field, is: "type") { type = stream.string(scalar) }
+                } else {
+                    stream.skipValue(startingWith: value)
+                }
+            }
+        }
+        return CommonMistakes.argsListHelp(name: name, type: type)
     }
 
     private mutating func decodeArg(name: String, _ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ArgDefinition? {
@@ -394,7 +429,7 @@ struct ManifestDecoder {
                         ok = false
                     }
                 case nil:
-                    unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`", stream)
+                    unknownKey(field, fieldValue, known: Self.argKeys, context: "in arg `\(name)`", &stream)
                     stream.skipValue(startingWith: fieldValue)
                     ok = false
                 }
@@ -529,8 +564,21 @@ struct ManifestDecoder {
         return nil
     }
 
-    private mutating func unknownKey(_ key: YAMLScalarRef, known: [String], context: String, _ stream: borrowing YAMLEventStream) {
+    private mutating func unknownKey(_ key: YAMLScalarRef, _ value: YAMLEvent, known: [String], context: String,
+                                     _ stream: inout YAMLEventStream) {
         let name = stream.string(key)
+        // `{help: Only this app (e.g. accounts, billing)}`: a comma cut the
+        // text, and each piece after it became a key without a value. The
+        // first piece says so; the others are the same mistake.
+        if case .scalar(let scalar) = value, scalar.isPlainNull, key.style == .plain,
+           let line = stream.sourceLine(key.span.start.line),
+           let split = CommonMistakes.commaSplit(line: line, keyColumn: key.span.start.column) {
+            if split.isFirstPiece {
+                report(.unknownKey, "unknown key `\(name)` \(context)", key.span,
+                       help: CommonMistakes.commaSplitHelp(key: split.key, text: split.text))
+            }
+            return
+        }
         let suggestion = Suggestion.closest(to: name, in: known)
         report(.unknownKey, "unknown key `\(name)` \(context)", key.span,
                help: suggestion.map { "did you mean `\($0)`?" }

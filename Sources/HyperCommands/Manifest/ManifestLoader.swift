@@ -251,11 +251,15 @@ public struct ManifestLoader: Sendable {
         var decoder = ManifestDecoder(file: shown)
         let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes) { stream in decoder.decode(&stream) }
         for problem in problems {
+            var help = problem.help
+            if problem.kind == .syntax {
+                help = CommonMistakes.syntaxHelp(message: problem.message, at: problem.span.start, in: SourceText(bytes))
+            }
             result.diagnostics.append(Diagnostic(
                 code(for: problem.kind), problem.message,
                 at: SourceLocation(file: shown, line: problem.span.start.line,
                                    column: problem.span.start.column, length: problem.span.length),
-                help: problem.help
+                help: help
             ))
         }
         // A file that could not be read to its end is reported by its YAML
