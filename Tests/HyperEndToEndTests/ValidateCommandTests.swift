@@ -66,6 +66,48 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// GitHub matches annotations by paths from the repository's root, so
+    /// `--format github` gives them from `$GITHUB_WORKSPACE`, else from the
+    /// nearest folder holding `.git`, else from the working directory, and
+    /// absolute outside that root. The other formats stay relative to the
+    /// working directory.
+    @Test func githubPathsAreFromTheRepositoryRoot() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/10-db.yaml", """
+        commands:
+          seed:
+            help: Seed
+            exec: [./scripts/seed.sh]
+
+        """)
+        func annotation(_ file: String, _ shown: String) -> String {
+            "::error file=\(file),line=4,col=12,endColumn=29,title=hyper E304::program `./scripts/seed.sh` does not exist"
+                + "%0Ahelp: relative programs are found from the project root, here `\(shown)`\n"
+        }
+        func run(_ format: String, in folder: String, workspace: String? = nil) throws -> String {
+            let directory = project.root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return try HyperProcess.run(["validate", "--format", format], in: directory,
+                                        environment: workspace.map { ["GITHUB_WORKSPACE": $0] } ?? [:]).stdout
+        }
+        // No workspace and no `.git` above: the working directory.
+        #expect(try run("github", in: "src") == annotation("../commands.d/10-db.yaml", "../scripts/seed.sh"))
+        // `.git` at the project's root (a file, as in a worktree).
+        try project.write(".git", "gitdir: /elsewhere\n")
+        #expect(try run("github", in: "src/deep") == annotation("commands.d/10-db.yaml", "scripts/seed.sh"))
+        #expect(try run("concise", in: "src/deep") == "../../commands.d/10-db.yaml:4:12: error: program `./scripts/seed.sh` does not exist [E304]\n")
+        let json = try JSONSerialization.jsonObject(with: Data(try run("json", in: "src/deep").utf8)) as? [[String: Any]]
+        #expect(json?.first?["file"] as? String == "../../commands.d/10-db.yaml")
+        // `$GITHUB_WORKSPACE` comes first, relative or not.
+        let parent = project.root.deletingLastPathComponent().path
+        let name = project.root.lastPathComponent
+        #expect(try run("github", in: "src", workspace: parent) == annotation("\(name)/commands.d/10-db.yaml", "\(name)/scripts/seed.sh"))
+        #expect(try run("github", in: "src", workspace: "..") == annotation("commands.d/10-db.yaml", "scripts/seed.sh"))
+        // A manifest outside the root is named absolutely.
+        let absolute = project.root.resolvingSymlinksInPath().path
+        #expect(try run("github", in: "src", workspace: "../src") == annotation("\(absolute)/commands.d/10-db.yaml", "\(absolute)/scripts/seed.sh"))
+    }
+
     @Test func jsonFormat() throws {
         let project = try TemporaryProject()
         try project.write("commands.d/db.yaml", Self.sample)

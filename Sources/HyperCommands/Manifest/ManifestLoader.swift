@@ -47,6 +47,9 @@ public struct ManifestLoader: Sendable {
     public var handlers: HandlerCatalog
     /// Commands defined in code, which manifests may not define again.
     public var codeCommands: [String]
+    /// When set, paths are displayed relative to this folder instead of the
+    /// working directory, and absolute outside it (`--format github`).
+    var displayRoot: String?
 
     public init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
         self.workingDirectory = workingDirectory ?? FileSystem.currentDirectory()
@@ -119,7 +122,8 @@ public struct ManifestLoader: Sendable {
         var commands: [CommandDefinition] = []
         var declared: [DeclaredCommand] = []
         var commandCount = 0
-        let checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
+        let checks = ProjectChecks(projectRoot: root, workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands,
+                                   displayRoot: displayRoot)
         // Files decode and their bindings are checked independently: on
         // several cores when there are enough files.
         let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String)) -> DecodedFile in
@@ -272,7 +276,7 @@ public struct ManifestLoader: Sendable {
     }
 
     private func display(_ absolute: String) -> String {
-        Path.display(absolute, from: workingDirectory)
+        Path.display(absolute, from: workingDirectory, root: displayRoot)
     }
 
     static func code(for kind: YAMLProblem.Kind) -> DiagnosticCode {

@@ -25,6 +25,17 @@ enum Path {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// `path` as `display(_:from:)` shows it, or, given a `root`, relative to
+    /// the root when inside it and absolute when not.
+    static func display(_ path: String, from directory: String, root: String?) -> String {
+        guard let root else { return display(path, from: directory) }
+        let target = absolute(path, from: directory)
+        let base = absolute(root, from: "/")
+        if target == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        return target.hasPrefix(prefix) ? String(target.dropFirst(prefix.count)) : target
+    }
+
     /// `path` as a user in `directory` would type it: relative (with `..`
     /// where needed) when the two share a folder below `/`, else absolute.
     static func display(_ path: String, from directory: String) -> String {

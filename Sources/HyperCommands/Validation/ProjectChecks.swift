@@ -11,15 +11,18 @@ struct ProjectChecks: Sendable {
     let workingDirectory: String
     let handlers: HandlerCatalog
     let codeCommands: [String]
+    /// What displayed paths are relative to, if not the working directory.
+    let displayRoot: String?
     private(set) var diagnostics: [Diagnostic] = []
     /// Commands that loaded but failed a project check.
     private(set) var failedCommands: Set<String> = []
 
-    init(projectRoot: String, workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String]) {
+    init(projectRoot: String, workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String], displayRoot: String? = nil) {
         self.projectRoot = projectRoot
         self.workingDirectory = workingDirectory
         self.handlers = handlers
         self.codeCommands = codeCommands
+        self.displayRoot = displayRoot
     }
 
     /// Handlers exist and agree with the args; relative programs exist and
@@ -125,7 +128,7 @@ struct ProjectChecks: Sendable {
         let program = template.program
         guard program.utf8.contains(UInt8(ascii: "/")), program.utf8.first != UInt8(ascii: "/") else { return }
         let path = Path.absolute(program, from: projectRoot)
-        let shown = Path.display(path, from: workingDirectory)
+        let shown = Path.display(path, from: workingDirectory, root: displayRoot)
         switch FileSystem.kind(path) {
         case .file:
             if !FileSystem.isExecutable(path) {
