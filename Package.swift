@@ -14,7 +14,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        // A located YAML tree composed from libyaml's events, with hyper's safety limits.
+        // libyaml's events, located and read under hyper's YAML safety rules and limits.
         .target(name: "HyperYAML", dependencies: ["CYAML"]),
         // Everything else: manifests, validation, parsing, the registry, running, help, the CLI.
         .target(name: "HyperCommands", dependencies: ["HyperYAML"]),

@@ -53,9 +53,11 @@ final class LibYAMLParser {
     private(set) var failure: ParserFailure?
     /// The input's lines, made only when a scalar spans several lines.
     private var lines: SourceText?
+    private let startsWithByteOrderMark: Bool
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
+        startsWithByteOrderMark = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
         parser = .allocate(capacity: 1)
         // yaml_parser_initialize fails only when malloc does.
         guard yaml_parser_initialize(parser) == 1 else {
@@ -85,7 +87,7 @@ final class LibYAMLParser {
 
     @inline(__always)
     private func convert(_ event: inout yaml_event_t, text: inout [UInt8]) -> ParserEvent {
-        let start = Self.mark(event.start_mark)
+        let start = mark(event.start_mark)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             return .streamStart
@@ -114,7 +116,7 @@ final class LibYAMLParser {
             // value: the bytes were checked before parsing.
             let hasNUL = style == .doubleQuoted && count > 0 && memchr(data.value, 0, count) != nil
             let isPlainNull = style == .plain && Self.isNullSpelling(data.value, count: count)
-            let scalar = YAMLScalarRef(text: range, style: style, span: span(start, Self.mark(event.end_mark)),
+            let scalar = YAMLScalarRef(text: range, style: style, span: span(start, mark(event.end_mark)),
                                        isPlainNull: isPlainNull)
             let properties = NodeProperties(hasAnchor: data.anchor != nil, tag: Self.appendTag(data.tag, to: &text))
             return .scalar(scalar, properties, hasNUL: hasNUL)
@@ -131,7 +133,7 @@ final class LibYAMLParser {
         case YAML_MAPPING_END_EVENT:
             return .mappingEnd
         case YAML_ALIAS_EVENT:
-            return .alias(span(start, Self.mark(event.end_mark)))
+            return .alias(span(start, mark(event.end_mark)))
         default:
             // YAML_NO_EVENT is never returned by a successful parse.
             return .streamEnd
@@ -178,15 +180,18 @@ final class LibYAMLParser {
         }
         var message = problem
         if let context = Self.string(state.context) {
-            let mark = Self.mark(state.context_mark)
+            let mark = mark(state.context_mark)
             message += " (\(context) at line \(mark.line), column \(mark.column))"
         }
-        return ParserFailure(message: message, span: YAMLSpan(start: Self.mark(state.problem_mark)))
+        return ParserFailure(message: message, span: YAMLSpan(start: mark(state.problem_mark)))
     }
 
     /// The one place libyaml's 0-based marks become hyper's 1-based ones.
-    private static func mark(_ mark: yaml_mark_t) -> YAMLMark {
-        YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    /// libyaml counts a byte order mark that starts the file as the first
+    /// column of line 1; hyper counts the text after it, as the line shown.
+    private func mark(_ mark: yaml_mark_t) -> YAMLMark {
+        let bom = mark.line == 0 && startsWithByteOrderMark ? 1 : 0
+        return YAMLMark(line: Int(mark.line) + 1, column: max(1, Int(mark.column) + 1 - bom))
     }
 
     /// From `start` to `end`; a span over several lines ends with its first line.

@@ -65,6 +65,55 @@ enum ScalarSource {
         return nil
     }
 
+    /// Where the UTF-8 bytes `range` of a scalar's `text` were written, for
+    /// the styles whose source holds the text as it is (see
+    /// `YAMLEventStream.sourceSpan(ofText:in:)`); nil for the others.
+    static func span(ofText range: Range<Int>, in scalar: YAMLScalarRef, text: UnsafeBufferPointer<UInt8>,
+                     source: SourceText) -> YAMLSpan? {
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> [Unicode.Scalar] {
+            Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        }
+        let before = characters(text[..<range.lowerBound])
+        let inside = characters(text[range])
+        let start = scalar.span.start
+        switch scalar.style {
+        case .plain, .singleQuoted:
+            // On one line, the source between the scalar's ends is its text
+            // (quoted, with each `'` doubled): compare, or it spans lines.
+            guard let line = source.line(start.line).map({ Array($0.unicodeScalars) }) else { return nil }
+            let all = characters(text[...])
+            var written = all
+            var quotesBefore = 0
+            var quotesInside = 0
+            if scalar.style == .singleQuoted {
+                written = ["'"] + all.flatMap { $0 == "'" ? ["'", "'"] : [$0] } + ["'"]
+                quotesBefore = before.count { $0 == "'" } + 1
+                quotesInside = inside.count { $0 == "'" }
+            }
+            let from = start.column - 1
+            guard from + written.count <= line.count, scalar.span.length == written.count,
+                  line[from..<(from + written.count)].elementsEqual(written) else { return nil }
+            return YAMLSpan(line: start.line, column: start.column + before.count + quotesBefore, length: inside.count + quotesInside)
+        case .literal:
+            // The text's lines are the lines after the header, each written
+            // after the block's indentation; libyaml keeps LS and PS as they
+            // are and turns the other breaks into LF.
+            func isBreak(_ character: Unicode.Scalar) -> Bool {
+                character == "\n" || character == "\u{2028}" || character == "\u{2029}"
+            }
+            guard !inside.contains(where: isBreak) else { return nil }
+            let lineIndex = before.count(where: isBreak)
+            let column = before.count - (before.lastIndex(where: isBreak).map { $0 + 1 } ?? 0)
+            let rest = characters(text[range.lowerBound...])
+            let textLine = before[(before.count - column)...] + rest.prefix { !isBreak($0) }
+            guard let line = source.line(start.line + 1 + lineIndex).map({ Array($0.unicodeScalars) }),
+                  line.count >= textLine.count, line.suffix(textLine.count).elementsEqual(textLine) else { return nil }
+            return YAMLSpan(line: start.line + 1 + lineIndex, column: line.count - textLine.count + column + 1, length: inside.count)
+        case .doubleQuoted, .folded:
+            return nil
+        }
+    }
+
     /// The character a double-quoted escape stands for, and how many
     /// characters follow its backslash (`e`: 1, `x9b`: 3, `u202E`: 5).
     private static func escape(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {

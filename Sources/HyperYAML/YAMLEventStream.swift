@@ -38,11 +38,11 @@ public enum YAMLEvent: Sendable, Hashable {
 
 /// Pulls the events of one document, applying hyper's YAML rules as it goes.
 ///
-/// Readers that know their schema (the manifest decoder) consume events
-/// directly and never build a tree; `YAMLReader` builds one from the same
-/// stream. A problem that makes the rest unreadable (a syntax error, an
-/// anchor or alias, nesting past the limit) ends the stream: `next()` then
-/// returns nil, as it does after the document's last event.
+/// A reader that knows its schema (the manifest decoder) consumes the events
+/// directly: no tree of the document is ever built. A problem that makes the
+/// rest unreadable (a syntax error, an anchor or alias, nesting past the
+/// limit) ends the stream: `next()` then returns nil, as it does after the
+/// document's last event.
 public struct YAMLEventStream {
     private let parser: LibYAMLParser
     private let limits: YAMLLimits
@@ -117,6 +117,29 @@ public struct YAMLEventStream {
         guard let start = lines!.offset(of: scalar.span.start, after: lastScalarStart) else { return nil }
         lastScalarStart = (scalar.span.start, start)
         return ScalarSource.span(ofFirstIn: scalar, at: start, source: lines!, where: matches)
+    }
+
+    /// The text of a 1-based line of the input, without its line break.
+    public mutating func sourceLine(_ number: Int) -> String? {
+        if lines == nil { lines = SourceText(Array(parser.input)) }
+        return lines!.line(number)
+    }
+
+    /// Where the part `range` of a scalar's text (UTF-8 offsets into it) was
+    /// written, where the scalar's source spells its text out in place: a
+    /// plain or single-quoted scalar on one line, column by column, and a
+    /// literal block scalar (`|`), line by line after its indentation. Nil for
+    /// the others (double-quoted and folded scalars, flow scalars over several
+    /// lines), whose source does not map to their text piece by piece, and
+    /// for a range that crosses a line of the text.
+    public mutating func sourceSpan(ofText range: Range<Int>, in scalar: YAMLScalarRef) -> YAMLSpan? {
+        guard range.lowerBound >= 0, range.upperBound <= scalar.text.count else { return nil }
+        if lines == nil { lines = SourceText(Array(parser.input)) }
+        let start = scalar.text.offset
+        return text.withUnsafeBufferPointer { buffer in
+            ScalarSource.span(ofText: range, in: scalar,
+                              text: UnsafeBufferPointer(rebasing: buffer[start..<(start + scalar.text.count)]), source: lines!)
+        }
     }
 
     // The stream's own reads go through these static forms, which borrow

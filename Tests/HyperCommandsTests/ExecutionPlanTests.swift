@@ -68,7 +68,9 @@ import Testing
     @Test func bareProgramsAreLookedUpOnPath() {
         #expect(ProcessLauncher.candidates(for: "./x") == ["./x"])
         #expect(ProcessLauncher.candidates(for: "/bin/true") == ["/bin/true"])
-        #expect(ProcessLauncher.candidates(for: "true").contains("/usr/bin/true"))
+        // The search path is given, so the host's own `PATH` plays no part.
+        #expect(ProcessLauncher.candidates(for: "true", searchPath: "/opt/a:/b/::c") == ["/opt/a/true", "/b//true", "true", "c/true"])
+        #expect(ProcessLauncher.candidates(for: "true", searchPath: nil) == ["/usr/local/bin/true", "/usr/bin/true", "/bin/true"])
     }
 
     /// With a budget of the plan's own size or more it runs as planned; a

@@ -102,7 +102,7 @@ private func temporaryFolder() throws -> URL {
         #expect(signature == HandlerSignature(typeName: "SeedArguments", fields: [
             .init(name: "count", type: .int, isOptional: false),
             .init(name: "verbose", type: .bool, isOptional: false),
-            .init(name: "dry_run", type: .bool, isOptional: true),
+            .init(name: "dry_run", type: .bool, isOptional: true, propertyName: "dryRun"),
             .init(name: "label", type: .str, isOptional: true),
             .init(name: "rate", type: .float, isOptional: false),
         ]))

@@ -97,4 +97,44 @@ import Testing
 
         """, stderr: ""))
     }
+
+    /// A camelCase property is named as written in Swift, beside the
+    /// snake_case arg it takes.
+    @Test func handlerArgumentsNameTheSwiftProperty() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/app.yaml", """
+        commands:
+          migrate:
+            help: Migrate
+            handler: migrate
+            args:
+              dry_run: str
+              verbose: bool
+          migrate-quietly:
+            help: Migrate, forgetting an arg
+            handler: migrate
+            args:
+              verbose: bool
+
+        """)
+        let result = try run(["validate"], in: project.root)
+        #expect(result == RunResult(status: 1, stdout: """
+        error[E306]: arg `dry_run` is str, but `MigrateArguments.dryRun` is Bool
+         --> commands.d/app.yaml:6:7
+          |
+        6 |       dry_run: str
+          |       ^^^^^^^
+          = help: declare it as `type: bool`, or change the property
+
+        error[E306]: command `migrate-quietly` does not declare arg `dry_run`, which handler `migrate` needs (`MigrateArguments.dryRun`)
+         --> commands.d/app.yaml:8:3
+          |
+        8 |   migrate-quietly:
+          |   ^^^^^^^^^^^^^^^
+          = help: add `dry_run: bool` under `args`
+
+        1 manifest, 2 commands: 2 errors, 0 warnings
+
+        """, stderr: ""))
+    }
 }

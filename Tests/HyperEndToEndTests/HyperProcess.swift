@@ -42,6 +42,8 @@ enum HyperProcess {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         for name in env.keys where name.hasPrefix("HYPER_") { env[name] = nil }
+        // Set on GitHub's runners; `--format github` paths depend on it.
+        env["GITHUB_WORKSPACE"] = nil
         for name in removing { env[name] = nil }
         env["NO_COLOR"] = "1"
         // Indexes go to a folder of this test run, never the user's cache.

@@ -15,6 +15,12 @@ struct SeedArguments: Decodable, Sendable {
     var verbose: Bool
 }
 
+/// The arguments of the `migrate` handler: `dryRun` is the arg `dry_run`.
+struct MigrateArguments: Decodable, Sendable {
+    var dryRun: Bool
+    var verbose: Bool
+}
+
 struct FetchFailed: Error, CustomStringConvertible {
     var url: String
     var description: String { "cannot reach \(url)" }
@@ -33,11 +39,11 @@ do {
     try registry.registerHandler("sync-task") { args in
         print("Value: \(args.string("value") ?? "")")
     }
-    try registry.registerHandler("migrate") { args in
-        if args.bool("dry_run") {
+    try registry.registerHandler("migrate", arguments: MigrateArguments.self) { args in
+        if args.dryRun {
             print("Dry run mode")
         }
-        if args.bool("verbose") {
+        if args.verbose {
             print("Migrating...")
         }
     }

@@ -1,6 +1,7 @@
 // Manifest bytes -> definitions or diagnostics. Nothing may crash, hang or
-// grow without bound, and every diagnostic must be located and printable in
-// every format.
+// grow without bound; every diagnostic must be located and printable in
+// every format, and print its code; a load without errors must have loaded
+// every command it declares.
 import FuzzSupport
 @_spi(Fuzz) import HyperCommands
 
@@ -8,7 +9,8 @@ import FuzzSupport
 public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = bytes(data, size)
     plantedCrash(input)
-    let (commands, diagnostics, renderings) = ManifestFuzzing.decode(input)
+    let decoded = ManifestFuzzing.decode(input)
+    let (commands, diagnostics) = (decoded.commands, decoded.diagnostics)
     for diagnostic in diagnostics {
         if let location = diagnostic.location {
             require(location.line >= 1 && location.column >= 1 && location.length >= 1, "located at \(location)")
@@ -19,12 +21,18 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         require(Names.isCommandName(command.name), "command `\(command.name)` loaded with an invalid name")
         for arg in command.args {
             require(Names.isArgName(arg.name), "arg `\(arg.name)` loaded with an invalid name")
-            if let value = arg.default { require(value.type == arg.type, "default of `\(arg.name)` has the wrong type") }
+            if let value = arg.default { require(value.fits(arg), "default of `\(arg.name)` has the wrong type") }
         }
     }
-    require(renderings.count == 4, "rendered in every format")
-    if diagnostics.allSatisfy({ $0.severity != .error }) {
-        require(diagnostics.allSatisfy { $0.severity == .warning }, "unexpected severity")
+    require(decoded.renderings.count == 4, "rendered in every format")
+    for (index, diagnostic) in diagnostics.enumerated() {
+        let heading = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]: "
+        require(decoded.human[index].hasPrefix(heading), "human output of \(diagnostic.code.rawValue) does not start with `\(heading)`")
+        require(decoded.concise[index].hasSuffix(" [\(diagnostic.code.rawValue)]\n"), "concise output of \(diagnostic.code.rawValue) does not end with its code")
+    }
+    // Warnings never keep a command out; only an error may.
+    if !decoded.hasErrors {
+        require(commands.count == decoded.commandCount, "no errors, but \(commands.count) of \(decoded.commandCount) commands loaded")
     }
     return 0
 }

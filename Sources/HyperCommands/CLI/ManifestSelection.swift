@@ -3,25 +3,16 @@
 /// working directory upward.
 struct ManifestSelection: Sendable {
     var paths: [String]
-    /// How the paths were chosen, for messages.
-    var origin: Origin
-
-    enum Origin: Sendable {
-        case option
-        case environment
-        case search
-        case none
-    }
 
     static func resolve(options: [String], environment: String?, workingDirectory: String) -> ManifestSelection {
-        if !options.isEmpty { return ManifestSelection(paths: options, origin: .option) }
+        if !options.isEmpty { return ManifestSelection(paths: options) }
         if let environment {
             let paths = environment.split(separator: ":").map(String.init)
-            if !paths.isEmpty { return ManifestSelection(paths: paths, origin: .environment) }
+            if !paths.isEmpty { return ManifestSelection(paths: paths) }
         }
         if let folder = ManifestLoader.findManifestFolder(from: workingDirectory) {
-            return ManifestSelection(paths: [folder], origin: .search)
+            return ManifestSelection(paths: [folder])
         }
-        return ManifestSelection(paths: [], origin: .none)
+        return ManifestSelection(paths: [])
     }
 }

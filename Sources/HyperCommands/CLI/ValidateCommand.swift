@@ -59,7 +59,7 @@ struct ValidateCommand {
     }
 
     func run(cli: HyperCLI) -> Int32 {
-        var selection = ManifestSelection(paths: paths, origin: .option)
+        var selection = ManifestSelection(paths: paths)
         if paths.isEmpty { selection = cli.manifestSelection }
         var load: ManifestLoad
         if selection.paths.isEmpty {
@@ -67,7 +67,11 @@ struct ValidateCommand {
             load.diagnostics.append(Diagnostic(.noManifests, "no `commands.d` folder in `\(cli.workingDirectory)` or any folder above it", at: nil,
                                                help: "create `commands.d/` with a manifest, or pass manifest paths to `hyper validate`"))
         } else {
-            load = cli.loader.load(paths: selection.paths, keepingCommands: false)
+            var loader = cli.loader
+            if format == .github {
+                loader.displayRoot = GitHubWorkspace.root(workingDirectory: cli.workingDirectory, environment: cli.environment)
+            }
+            load = loader.load(paths: selection.paths, keepingCommands: false)
             if load.files.isEmpty && load.diagnostics.isEmpty {
                 let shown = selection.paths.map { "`\($0)`" }.joined(separator: ", ")
                 load.diagnostics.append(Diagnostic(.noManifests, "no manifests (`*.yaml`, `*.yml`) in \(shown)", at: nil))

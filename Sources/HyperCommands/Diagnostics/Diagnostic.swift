@@ -10,7 +10,8 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// Lowercase, names in backticks, no final period.
     public var message: String
     public var location: SourceLocation?
-    /// A fix, shown on its own line as `help: ...`.
+    /// A fix, shown on its own line as `help: ...`; any further lines (an
+    /// example to write) are shown under it, indented.
     public var help: String?
 
     init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {

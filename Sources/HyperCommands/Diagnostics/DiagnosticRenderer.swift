@@ -66,7 +66,7 @@ struct DiagnosticRenderer: Sendable {
         var out = paint("\(severity)[\(diagnostic.code.rawValue)]", diagnostic.severity == .error ? "1;31" : "1;33")
             + paint(": \(TerminalText.line(diagnostic.message))", "1") + "\n"
         guard let location = diagnostic.location else {
-            if let help = diagnostic.help { out += "  = " + paint("help", "1") + ": \(TerminalText.line(help))\n" }
+            if let help = diagnostic.help { out += "  = " + paint("help", "1") + ": " + Self.helpLines(help, indent: 10) }
             return out + "\n"
         }
         let number = String(location.line)
@@ -82,9 +82,17 @@ struct DiagnosticRenderer: Sendable {
                 + paint(carets, diagnostic.severity == .error ? "1;31" : "1;33") + "\n"
         }
         if let help = diagnostic.help {
-            out += "\(pad) " + paint("= help", "1") + ": \(TerminalText.line(help))\n"
+            out += "\(pad) " + paint("= help", "1") + ": " + Self.helpLines(help, indent: pad.count + 9)
         }
         return out + "\n"
+    }
+
+    /// A help text's lines, each made safe to show, the ones after the first
+    /// indented under the first (a help may end with an example to write).
+    static func helpLines(_ help: String, indent: Int) -> String {
+        let margin = String(repeating: " ", count: indent)
+        return help.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.line($0) }.joined(separator: "\n" + margin) + "\n"
     }
 
     /// The widest stretch of a source line a diagnostic shows, in display
@@ -180,7 +188,9 @@ struct DiagnosticRenderer: Sendable {
         }
         properties.append("title=" + Self.escapeProperty("hyper \(diagnostic.code.rawValue)"))
         var message = TerminalText.line(diagnostic.message)
-        if let help = diagnostic.help { message += "\nhelp: " + TerminalText.line(help) }
+        if let help = diagnostic.help {
+            message += "\nhelp: " + help.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.line($0) }.joined(separator: "\n")
+        }
         return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
     }
 

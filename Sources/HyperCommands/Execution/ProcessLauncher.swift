@@ -109,11 +109,15 @@ enum ProcessLauncher {
         return stat(path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR)
     }
 
-    /// Paths to try: the program itself when it has a `/`, else each `PATH`
-    /// entry (an empty entry is the working directory, as in `execvp`).
-    static func candidates(for program: String) -> [String] {
+    /// Where programs are looked for when `PATH` is unset.
+    static let defaultSearchPath = "/usr/local/bin:/usr/bin:/bin"
+
+    /// Paths to try: the program itself when it has a `/`, else each entry of
+    /// `searchPath` (the process's `PATH`, unless given; an empty entry is the
+    /// working directory, as in `execvp`).
+    static func candidates(for program: String, searchPath: String? = getenv("PATH").map { String(cString: $0) }) -> [String] {
         if program.contains("/") { return [program] }
-        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/local/bin:/usr/bin:/bin"
+        let path = searchPath ?? defaultSearchPath
         return path.split(separator: ":", omittingEmptySubsequences: false).map { entry in
             entry.isEmpty ? program : String(entry) + "/" + program
         }

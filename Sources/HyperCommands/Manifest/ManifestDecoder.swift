@@ -1,6 +1,6 @@
 import HyperYAML
 
-/// Decodes one manifest's tree into `CommandDefinition`s by format v1,
+/// Decodes one manifest's YAML events into `CommandDefinition`s by format v1,
 /// reporting every departure from it and going on, so one run shows them all.
 ///
 /// Scalars mean what this schema says, never what YAML 1.1 would guess: an str
@@ -39,7 +39,7 @@ struct ManifestDecoder {
                 sawCommands = true
                 decodeCommands(value, key: key, &stream)
             } else {
-                unknownKey(key, known: ["commands"], context: "at the top level", stream)
+                unknownKey(key, value, known: ["commands"], context: "at the top level", &stream)
                 stream.skipValue(startingWith: value)
             }
         }
@@ -81,9 +81,11 @@ struct ManifestDecoder {
 
         var help = ""
         var args: [ArgDefinition] = []
-        var argNames: [String] = []
+        /// Every arg name declared, its spec valid or not; nil when `args` is
+        /// not a mapping, so which args exist is unknown.
+        var argNames: [String]? = []
         var bindings: [(key: CommandKey, span: YAMLSpan, action: CommandAction?, value: YAMLSpan)] = []
-        var shellScript: YAMLScalar?
+        var shellScript: (text: YAMLScalar, source: YAMLScalarRef)?
         while let field = nextKey(&stream) {
             guard let fieldValue = stream.next() else { return }
             let valueSpan = fieldValue.span ?? field.span
@@ -114,12 +116,12 @@ struct ManifestDecoder {
                         report(.emptyProgram, "`sh` script is empty", text.span, help: "give the script to run with `/bin/sh -c`")
                     } else {
                         action = .shell(text.value)
-                        shellScript = text
+                        if case .scalar(let source) = fieldValue { shellScript = (text, source) }
                     }
                 }
                 bindings.append((.sh, field.span, action, valueSpan))
             case nil:
-                unknownKey(field, known: Self.commandKeys, context: "in command `\(name)`", stream)
+                unknownKey(field, fieldValue, known: Self.commandKeys, context: "in command `\(name)`", &stream)
                 stream.skipValue(startingWith: fieldValue)
             }
         }
@@ -133,11 +135,16 @@ struct ManifestDecoder {
                    bindings[1].span, help: "a command has exactly one of `handler`, `exec` and `sh`")
         }
         let action = bindings.count == 1 ? bindings[0].action : nil
-        if case .exec(let template)? = action {
-            checkPlaceholders(template, argNames: argNames)
-        }
-        if let shellScript {
-            checkEnvironmentReferences(shellScript, args: args)
+        // References to args are checked against every arg declared, even one
+        // whose spec has its own error, and not at all when `args` itself is
+        // broken: a consequence of an error is not a second problem.
+        if let argNames {
+            if case .exec(let template)? = action {
+                checkPlaceholders(template, argNames: argNames)
+            }
+            if let shellScript {
+                checkEnvironmentReferences(shellScript.text, source: shellScript.source, argNames: argNames, &stream)
+            }
         }
         // Only a command that is otherwise sound gets this warning: no cascades.
         if help.isEmpty && errorCount == errorsBefore {
@@ -245,9 +252,15 @@ struct ManifestDecoder {
         }
     }
 
-    /// Warns about `$HYPER_ARG_X` in a script when the command declares no arg `x`.
-    private mutating func checkEnvironmentReferences(_ script: YAMLScalar, args: [ArgDefinition]) {
-        let declared = Set(args.map(\.environmentName))
+    /// Warns about `$HYPER_ARG_X` in a script when the command declares no arg
+    /// `x`, at the reference where the script's source spells its text out
+    /// in place (see `YAMLEventStream.sourceSpan(ofText:in:)`), else at the
+    /// whole script.
+    private mutating func checkEnvironmentReferences(_ script: YAMLScalar, source: YAMLScalarRef, argNames: [String],
+                                                     _ stream: inout YAMLEventStream) {
+        // As `ArgDefinition.environmentName` spells them.
+        let variables = argNames.map { "HYPER_ARG_" + $0.uppercased() }
+        let declared = Set(variables)
         let bytes = Array(script.value.utf8)
         let prefix = Array("HYPER_ARG_".utf8)
         var index = 0
@@ -260,9 +273,18 @@ struct ManifestDecoder {
             let variable = String(decoding: bytes[index..<end], as: UTF8.self)
             if end > index + prefix.count, !declared.contains(variable), reported.insert(variable).inserted {
                 let argName = String(variable.dropFirst(prefix.count)).lowercased()
-                let suggestion = Suggestion.closest(to: variable, in: args.map(\.environmentName))
+                let suggestion = Suggestion.closest(to: variable, in: variables)
+                // With its `$`, or its `${` and `}`, when the script has them.
+                var (start, stop) = (index, end)
+                if start > 0, bytes[start - 1] == UInt8(ascii: "$") {
+                    start -= 1
+                } else if start > 1, bytes[start - 1] == UInt8(ascii: "{"), bytes[start - 2] == UInt8(ascii: "$") {
+                    start -= 2
+                    if stop < bytes.count, bytes[stop] == UInt8(ascii: "}") { stop += 1 }
+                }
                 report(.undeclaredEnvironmentArg, "`sh` script reads `$\(variable)`, but the command declares no arg `\(argName)`",
-                       script.span, help: suggestion.map { "did you mean `$\($0)`?" } ?? "declare `\(argName)` under `args`")
+                       stream.sourceSpan(ofText: start..<stop, in: source) ?? script.span,
+                       help: suggestion.map { "did you mean `$\($0)`?" } ?? "declare `\(argName)` under `args`")
             }
             index = end
         }
@@ -274,9 +296,14 @@ struct ManifestDecoder {
 
     // MARK: args
 
-    /// The args that decoded, and every declared arg name (for placeholder checks).
-    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]) {
-        guard mapping(value, what: "`args`", key: key, &stream) else { return ([], []) }
+    /// The args that decoded, and every declared arg name (for the checks of
+    /// placeholders and `$HYPER_ARG_X`): nil when `args` is not a mapping.
+    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]?) {
+        if case .sequenceStart(let span) = value {
+            report(.wrongKind, "`args` must be a mapping, found a sequence", span, help: argsListHelp(&stream))
+            return ([], nil)
+        }
+        guard mapping(value, what: "`args`", key: key, &stream) else { return ([], nil) }
         var args: [ArgDefinition] = []
         var names: [String] = []
         var spans: [YAMLSpan] = []
@@ -299,6 +326,37 @@ struct ManifestDecoder {
             if case .argName(let other) = violation.subject { report(violation, spans[other]) }
         }
         return (args, names)
+    }
+
+    /// The help for `args` written as a list, from its first item: a name
+    /// (`[app, count]`) or a spec with a `name` and a `type` (`- name: app`).
+    /// Reads the list to its end.
+    private func argsListHelp(_ stream: inout YAMLEventStream) -> String {
+        var name: String?
+        var type: String?
+        var first = true
+        while let item = stream.next() {
+            if case .sequenceEnd = item { break }
+            defer { first = false }
+            if first, case .scalar(let scalar) = item {
+                name = stream.string(scalar)
+                continue
+            }
+            guard case .mappingStart = item, first else {
+                stream.skipValue(startingWith: item)
+                continue
+            }
+            while let field = nextKey(&stream) {
+                guard let value = stream.next() else { break }
+                if case .scalar(let scalar) = value {
+                    if stream.text(of: field, is: "name") { name = stream.string(scalar) }
+                    if stream.text(of: field, is: "type") { type = stream.string(scalar) }
+                } else {
+                    stream.skipValue(startingWith: value)
+                }
+            }
+        }
+        return CommonMistakes.argsListHelp(name: name, type: type)
     }
 
     private mutating func decodeArg(name: String, _ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ArgDefinition? {
@@ -354,7 +412,7 @@ struct ManifestDecoder {
                         ok = false
                     }
                 case nil:
-                    unknownKey(field, known: Self.argKeys, context: "in arg `\(name)`", stream)
+                    unknownKey(field, fieldValue, known: Self.argKeys, context: "in arg `\(name)`", &stream)
                     stream.skipValue(startingWith: fieldValue)
                     ok = false
                 }
@@ -483,8 +541,21 @@ struct ManifestDecoder {
         return nil
     }
 
-    private mutating func unknownKey(_ key: YAMLScalarRef, known: [String], context: String, _ stream: borrowing YAMLEventStream) {
+    private mutating func unknownKey(_ key: YAMLScalarRef, _ value: YAMLEvent, known: [String], context: String,
+                                     _ stream: inout YAMLEventStream) {
         let name = stream.string(key)
+        // `{help: Only this app (e.g. accounts, billing)}`: a comma cut the
+        // text, and each piece after it became a key without a value. The
+        // first piece says so; the others are the same mistake.
+        if case .scalar(let scalar) = value, scalar.isPlainNull, key.style == .plain,
+           let line = stream.sourceLine(key.span.start.line),
+           let split = CommonMistakes.commaSplit(line: line, keyColumn: key.span.start.column) {
+            if split.isFirstPiece {
+                report(.unknownKey, "unknown key `\(name)` \(context)", key.span,
+                       help: CommonMistakes.commaSplitHelp(key: split.key, text: split.text))
+            }
+            return
+        }
         let suggestion = Suggestion.closest(to: name, in: known)
         report(.unknownKey, "unknown key `\(name)` \(context)", key.span,
                help: suggestion.map { "did you mean `\($0)`?" }

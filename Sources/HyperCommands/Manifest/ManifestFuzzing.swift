@@ -1,11 +1,24 @@
 /// The manifest decoder for the fuzzer (`Fuzz/Sources/FuzzManifest`), which
 /// lives in another package and sees only what `@_spi(Fuzz)` exports.
 @_spi(Fuzz) public enum ManifestFuzzing {
-    /// One manifest's commands and diagnostics, and the diagnostics rendered
-    /// in every format.
-    public static func decode(_ bytes: [UInt8]) -> (commands: [CommandDefinition], diagnostics: [Diagnostic], renderings: [String]) {
+    public struct Decoded {
+        public var commands: [CommandDefinition]
+        public var diagnostics: [Diagnostic]
+        /// Every command entry seen, valid or not.
+        public var commandCount: Int
+        public var hasErrors: Bool
+        /// All diagnostics rendered in each format.
+        public var renderings: [String]
+        /// Each diagnostic alone, in the human and the concise format.
+        public var human: [String]
+        public var concise: [String]
+    }
+
+    public static func decode(_ bytes: [UInt8]) -> Decoded {
         let load = ManifestLoader.decode(bytes: bytes, file: "fuzz.yaml")
         let renderer = DiagnosticRenderer(sources: load.sources)
-        return (load.commands, load.diagnostics, DiagnosticFormat.allCases.map { renderer.render(load.diagnostics, format: $0) })
+        return Decoded(commands: load.commands, diagnostics: load.diagnostics, commandCount: load.commandCount, hasErrors: load.hasErrors,
+                       renderings: DiagnosticFormat.allCases.map { renderer.render(load.diagnostics, format: $0) },
+                       human: load.diagnostics.map(renderer.human), concise: load.diagnostics.map(renderer.concise))
     }
 }

@@ -58,6 +58,9 @@ struct ManifestLoader: Sendable {
     var handlers: HandlerCatalog
     /// Commands defined in code, which manifests may not define again.
     var codeCommands: [String]
+    /// When set, paths are displayed relative to this folder instead of the
+    /// working directory, and absolute outside it (`--format github`).
+    var displayRoot: String?
 
     /// Why the current folder is unknown, when none was given: relative paths
     /// are then refused, never resolved against a guess.
@@ -91,16 +94,10 @@ struct ManifestLoader: Sendable {
         }
     }
 
-    /// The manifests in a folder: `*.yaml` and `*.yml` files directly inside,
-    /// in byte order of their names. Names starting with `.` (editor
-    /// leftovers) are skipped, and so are names that are not UTF-8 (which
-    /// `load` reports).
-    static func manifestFiles(in folder: String) -> [String]? {
-        manifestNames(in: folder)?.compactMap { $0.text.map { Path.join(folder, $0) } }
-    }
-
-    /// The names of the manifests in a folder, in the order above, names
-    /// that are not UTF-8 included.
+    /// The names of the manifests in a folder: `*.yaml` and `*.yml` files
+    /// directly inside, in byte order of their names, names that are not
+    /// UTF-8 included (which `load` reports). Names starting with `.` (editor
+    /// leftovers) are skipped.
     static func manifestNames(in folder: String) -> [ManifestName]? {
         guard let entries = FileSystem.listWithKinds(folder) else { return nil }
         return entries
@@ -161,7 +158,8 @@ struct ManifestLoader: Sendable {
         var commands: [CommandDefinition] = []
         var declared: [DeclaredCommand] = []
         var commandCount = 0
-        let checks = ProjectChecks(workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands)
+        let checks = ProjectChecks(workingDirectory: workingDirectory, handlers: handlers, codeCommands: codeCommands,
+                                   displayRoot: displayRoot)
         // Files decode and their bindings are checked independently: on
         // several cores when there are enough files.
         let decodeAndCheck = { @Sendable (file: (shown: String, absolute: String, nameIsUTF8: Bool)) -> DecodedFile in
@@ -305,11 +303,15 @@ struct ManifestLoader: Sendable {
         var decoder = ManifestDecoder(file: shown)
         let (_, problems, stoppedEarly) = YAMLEventStream.read(bytes) { stream in decoder.decode(&stream) }
         for problem in problems {
+            var help = problem.help
+            if problem.kind == .syntax {
+                help = CommonMistakes.syntaxHelp(message: problem.message, at: problem.span.start, in: SourceText(bytes))
+            }
             result.diagnostics.append(Diagnostic(
                 code(for: problem.kind), problem.message,
                 at: SourceLocation(file: shown, line: problem.span.start.line,
                                    column: problem.span.start.column, length: problem.span.length),
-                help: problem.help
+                help: help
             ))
         }
         // A file that could not be read to its end is reported by its YAML
@@ -322,7 +324,7 @@ struct ManifestLoader: Sendable {
     }
 
     private func display(_ absolute: String) -> String {
-        Path.display(absolute, from: workingDirectory)
+        Path.display(absolute, from: workingDirectory, root: displayRoot)
     }
 
     static func code(for kind: YAMLProblem.Kind) -> DiagnosticCode {

@@ -2,15 +2,20 @@
 /// validation can check a manifest's args against the code that receives them.
 struct HandlerSignature: Sendable, Hashable {
     struct Field: Sendable, Hashable {
+        /// The arg it takes (`dry_run`).
         var name: String
         var type: ArgType
         /// True when the type accepts a missing value (an `Optional` property).
         var isOptional: Bool
+        /// The property as written in Swift (`dryRun`), for messages; the
+        /// arg's name unless given.
+        var propertyName: String
 
-        init(name: String, type: ArgType, isOptional: Bool) {
+        init(name: String, type: ArgType, isOptional: Bool, propertyName: String? = nil) {
             self.name = name
             self.type = type
             self.isOptional = isOptional
+            self.propertyName = propertyName ?? name
         }
     }
 

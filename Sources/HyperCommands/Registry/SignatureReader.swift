@@ -39,7 +39,8 @@ enum SignatureReader {
         var problem: String?
 
         func record(_ key: some CodingKey, _ type: ArgType, optional: Bool) {
-            fields.append(HandlerSignature.Field(name: SignatureReader.argName(key.stringValue), type: type, isOptional: optional))
+            fields.append(HandlerSignature.Field(name: SignatureReader.argName(key.stringValue), type: type, isOptional: optional,
+                                                propertyName: key.stringValue))
         }
 
         func unsupported(_ key: some CodingKey, _ type: Any.Type) -> Unsupported {

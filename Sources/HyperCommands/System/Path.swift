@@ -13,10 +13,6 @@ enum Path {
         return String(trimmed[..<slash])
     }
 
-    static func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-
     /// An absolute, normalised path (`.` and `..` folded) for `path` seen from `directory`.
     ///
     /// Works on the UTF-8 bytes: it runs on every call, and the generic
@@ -56,6 +52,17 @@ enum Path {
             out.append(contentsOf: bytes[start..<index])
         }
         return out
+    }
+
+    /// `path` as `display(_:from:)` shows it, or, given a `root`, relative to
+    /// the root when inside it and absolute when not.
+    static func display(_ path: String, from directory: String, root: String?) -> String {
+        guard let root else { return display(path, from: directory) }
+        let target = absolute(path, from: directory)
+        let base = absolute(root, from: "/")
+        if target == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        return target.hasPrefix(prefix) ? String(target.dropFirst(prefix.count)) : target
     }
 
     /// `path` as a user in `directory` would type it: relative (with `..`

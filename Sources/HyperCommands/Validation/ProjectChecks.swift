@@ -10,14 +10,17 @@ struct ProjectChecks: Sendable {
     let workingDirectory: String
     let handlers: HandlerCatalog
     let codeCommands: [String]
+    /// What displayed paths are relative to, if not the working directory.
+    let displayRoot: String?
     private(set) var diagnostics: [Diagnostic] = []
     /// Commands that loaded but failed a project check.
     private(set) var failedCommands: Set<String> = []
 
-    init(workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String]) {
+    init(workingDirectory: String, handlers: HandlerCatalog, codeCommands: [String], displayRoot: String? = nil) {
         self.workingDirectory = workingDirectory
         self.handlers = handlers
         self.codeCommands = codeCommands
+        self.displayRoot = displayRoot
     }
 
     /// Handlers exist and agree with the args; relative programs exist and
@@ -88,12 +91,12 @@ struct ProjectChecks: Sendable {
             }
             if field.type != arg.type {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                              "arg `\(arg.name)` is \(arg.type.rawValue), but `\(signature.typeName).\(field.name)` is \(Self.swiftName(field.type))",
+                                              "arg `\(arg.name)` is \(arg.type.rawValue), but `\(signature.typeName).\(field.propertyName)` is \(Self.swiftName(field.type))",
                                               at: arg.location ?? command.location,
                                               help: "declare it as `type: \(field.type.rawValue)`, or change the property"))
             } else if !arg.required && arg.default == nil && !field.isOptional {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                              "arg `\(arg.name)` may be absent, but `\(signature.typeName).\(field.name)` is not optional",
+                                              "arg `\(arg.name)` may be absent, but `\(signature.typeName).\(field.propertyName)` is not optional",
                                               at: arg.location ?? command.location,
                                               help: "give the arg a default, or make the property optional"))
             }
@@ -101,7 +104,7 @@ struct ProjectChecks: Sendable {
         let declared = Set(command.args.map(\.name))
         for field in signature.fields where !field.isOptional && !declared.contains(field.name) {
             fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                          "command `\(command.name)` does not declare arg `\(field.name)`, which handler `\(handler)` needs (`\(signature.typeName).\(field.name)`)",
+                                          "command `\(command.name)` does not declare arg `\(field.name)`, which handler `\(handler)` needs (`\(signature.typeName).\(field.propertyName)`)",
                                           at: command.location,
                                           help: "add `\(field.name): \(field.type.rawValue)` under `args`"))
         }
@@ -123,7 +126,7 @@ struct ProjectChecks: Sendable {
         let program = template.program
         guard program.utf8.contains(UInt8(ascii: "/")), program.utf8.first != UInt8(ascii: "/") else { return }
         let path = Path.absolute(program, from: command.root ?? workingDirectory)
-        let shown = Path.display(path, from: workingDirectory)
+        let shown = Path.display(path, from: workingDirectory, root: displayRoot)
         switch FileSystem.kind(path) {
         case .file:
             if !FileSystem.isExecutable(path) {
