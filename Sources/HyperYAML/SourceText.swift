@@ -3,12 +3,12 @@
 /// YAML breaks lines at LF, CR, CRLF (one break), NEL (U+0085), LS (U+2028) and
 /// PS (U+2029). Using the same rule as libyaml keeps the lines shown under a
 /// diagnostic in step with the line numbers libyaml reports.
-public struct SourceText: Sendable {
-    public let bytes: [UInt8]
+package struct SourceText: Sendable {
+    package let bytes: [UInt8]
     /// Byte offset where each line starts; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    package let lineStarts: [Int]
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
         var index = 0
@@ -46,11 +46,11 @@ public struct SourceText: Sendable {
         }
     }
 
-    public var lineCount: Int { lineStarts.count }
+    package var lineCount: Int { lineStarts.count }
 
     /// The 1-based line and column of a byte offset, the column counted in
     /// Unicode scalars (continuation bytes of UTF-8 do not count).
-    public func mark(ofByte offset: Int) -> YAMLMark {
+    package func mark(ofByte offset: Int) -> YAMLMark {
         let clamped = min(max(0, offset), bytes.count)
         var low = 0
         var high = lineStarts.count - 1
@@ -73,7 +73,7 @@ public struct SourceText: Sendable {
     /// `mark(ofByte:)`), or nil when the line has no such column. Given a
     /// position already found earlier on the same line, counts on from there:
     /// positions asked for in order then cost, together, one pass over a line.
-    public func offset(of mark: YAMLMark, after known: (mark: YAMLMark, offset: Int)? = nil) -> Int? {
+    package func offset(of mark: YAMLMark, after known: (mark: YAMLMark, offset: Int)? = nil) -> Int? {
         guard mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 1 else { return nil }
         var index = lineStarts[mark.line - 1]
         if mark.line == 1, hasByteOrderMark { index = 3 }
@@ -94,7 +94,7 @@ public struct SourceText: Sendable {
 
     /// The text of a 1-based line, without its line break (and without a leading
     /// BOM on line 1), or nil past the end.
-    public func line(_ number: Int) -> String? {
+    package func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         var start = lineStarts[number - 1]
         if number == 1, hasByteOrderMark { start = 3 }
@@ -115,7 +115,7 @@ public struct SourceText: Sendable {
     }
 
     /// True when the text starts with a UTF-8 byte order mark.
-    public var hasByteOrderMark: Bool { Self.startsWithByteOrderMark(bytes) }
+    package var hasByteOrderMark: Bool { Self.startsWithByteOrderMark(bytes) }
 
     static func startsWithByteOrderMark(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF

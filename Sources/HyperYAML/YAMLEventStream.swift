@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Every case carries plain values only (a scalar's text stays in the
 /// stream's buffer), so handing events around costs no reference counting.
-public enum YAMLEvent: Sendable, Hashable {
+package enum YAMLEvent: Sendable, Hashable {
     case scalar(YAMLScalarRef)
     case mappingStart(YAMLSpan)
     case mappingEnd
@@ -18,7 +18,7 @@ public enum YAMLEvent: Sendable, Hashable {
     case sequenceEnd
 
     /// "a mapping", "a sequence", "a scalar", "null": for messages.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .scalar(let scalar): scalar.isPlainNull ? "null" : "a scalar"
         case .mappingStart: "a mapping"
@@ -27,7 +27,7 @@ public enum YAMLEvent: Sendable, Hashable {
         }
     }
 
-    public var span: YAMLSpan? {
+    package var span: YAMLSpan? {
         switch self {
         case .scalar(let scalar): scalar.span
         case .mappingStart(let span), .sequenceStart(let span): span
@@ -43,14 +43,14 @@ public enum YAMLEvent: Sendable, Hashable {
 /// rest unreadable (a syntax error, an anchor or alias, nesting past the
 /// limit) ends the stream: `next()` then returns nil, as it does after the
 /// document's last event.
-public struct YAMLEventStream {
+package struct YAMLEventStream {
     private let parser: LibYAMLParser
     private let limits: YAMLLimits
     /// Every problem so far, in the order found.
-    public private(set) var problems: [YAMLProblem] = []
+    package private(set) var problems: [YAMLProblem] = []
     /// True once a problem stopped reading before the document's end: what
     /// was read of it is a fragment, and conclusions drawn from it cascade.
-    public private(set) var stoppedEarly = false
+    package private(set) var stoppedEarly = false
 
     /// The open collections, innermost last, kept as parallel stacks that are
     /// mutated in place (no copy-on-write of a mapping's keys per key):
@@ -94,17 +94,17 @@ public struct YAMLEventStream {
     // MARK: scalar text
 
     /// A scalar's text.
-    public func string(_ scalar: YAMLScalarRef) -> String {
+    package func string(_ scalar: YAMLScalarRef) -> String {
         Self.string(scalar.text, in: text)
     }
 
     /// A scalar with its own copy of its text, for keeping past the document.
-    public func scalar(_ scalar: YAMLScalarRef) -> YAMLScalar {
+    package func scalar(_ scalar: YAMLScalarRef) -> YAMLScalar {
         YAMLScalar(value: Self.string(scalar.text, in: text), style: scalar.style, span: scalar.span)
     }
 
     /// True when a scalar's text is exactly `literal`, compared as bytes.
-    public func text(of scalar: YAMLScalarRef, is literal: StaticString) -> Bool {
+    package func text(of scalar: YAMLScalarRef, is literal: StaticString) -> Bool {
         Self.text(scalar.text, in: text, is: literal)
     }
 
@@ -112,7 +112,7 @@ public struct YAMLEventStream {
     /// was written: the character itself, or, in a double-quoted scalar, the
     /// escape sequence that stands for it (`\e`, `\x9b`, `\u202E`). Nil when
     /// no such character was written in the scalar.
-    public mutating func sourceSpan(ofFirstIn scalar: YAMLScalarRef, where matches: (Unicode.Scalar) -> Bool) -> YAMLSpan? {
+    package mutating func sourceSpan(ofFirstIn scalar: YAMLScalarRef, where matches: (Unicode.Scalar) -> Bool) -> YAMLSpan? {
         if lines == nil { lines = SourceText(Array(parser.input)) }
         guard let start = lines!.offset(of: scalar.span.start, after: lastScalarStart) else { return nil }
         lastScalarStart = (scalar.span.start, start)
@@ -120,7 +120,7 @@ public struct YAMLEventStream {
     }
 
     /// The text of a 1-based line of the input, without its line break.
-    public mutating func sourceLine(_ number: Int) -> String? {
+    package mutating func sourceLine(_ number: Int) -> String? {
         if lines == nil { lines = SourceText(Array(parser.input)) }
         return lines!.line(number)
     }
@@ -132,7 +132,7 @@ public struct YAMLEventStream {
     /// the others (double-quoted and folded scalars, flow scalars over several
     /// lines), whose source does not map to their text piece by piece, and
     /// for a range that crosses a line of the text.
-    public mutating func sourceSpan(ofText range: Range<Int>, in scalar: YAMLScalarRef) -> YAMLSpan? {
+    package mutating func sourceSpan(ofText range: Range<Int>, in scalar: YAMLScalarRef) -> YAMLSpan? {
         guard range.lowerBound >= 0, range.upperBound <= scalar.text.count else { return nil }
         if lines == nil { lines = SourceText(Array(parser.input)) }
         let start = scalar.text.offset
@@ -172,7 +172,7 @@ public struct YAMLEventStream {
     /// Runs `body` over the events of `bytes`, after the byte checks that come
     /// before any parsing. Returns what `body` returned (nil if the bytes were
     /// refused before parsing) and every problem found.
-    public static func read<Result>(
+    package static func read<Result>(
         _ bytes: [UInt8],
         limits: YAMLLimits = .manifest,
         _ body: (inout YAMLEventStream) -> Result
@@ -199,7 +199,7 @@ public struct YAMLEventStream {
 
     /// The next event of the document, or nil at its end or after a problem
     /// that stops reading.
-    public mutating func next() -> YAMLEvent? {
+    package mutating func next() -> YAMLEvent? {
         if !started {
             started = true
             guard begin() else { return nil }
@@ -254,7 +254,7 @@ public struct YAMLEventStream {
 
     /// Consumes the rest of a value whose first event was `event`: nothing for
     /// a scalar, everything up to the matching end for a collection.
-    public mutating func skipValue(startingWith event: YAMLEvent) {
+    package mutating func skipValue(startingWith event: YAMLEvent) {
         switch event {
         case .mappingStart, .sequenceStart:
             let level = depth

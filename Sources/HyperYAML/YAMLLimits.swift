@@ -3,17 +3,17 @@
 /// Every limit is checked as early as it can be: the size before any parsing,
 /// the depth at the first collection that passes it (libyaml 0.2.5 has no depth
 /// limit of its own, and deep flow nesting costs it quadratic time).
-public struct YAMLLimits: Sendable, Hashable {
+package struct YAMLLimits: Sendable, Hashable {
     /// Largest file, in bytes.
-    public var maxFileBytes: Int
+    package var maxFileBytes: Int
     /// Deepest nesting of mappings and sequences; the root mapping is depth 1.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// Longest mapping key, in bytes.
-    public var maxKeyBytes: Int
+    package var maxKeyBytes: Int
     /// Longest scalar value, in bytes.
-    public var maxScalarBytes: Int
+    package var maxScalarBytes: Int
 
-    public init(maxFileBytes: Int, maxDepth: Int, maxKeyBytes: Int, maxScalarBytes: Int) {
+    package init(maxFileBytes: Int, maxDepth: Int, maxKeyBytes: Int, maxScalarBytes: Int) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxKeyBytes = maxKeyBytes
@@ -21,7 +21,7 @@ public struct YAMLLimits: Sendable, Hashable {
     }
 
     /// 1 MiB files, depth 64, 256-byte keys, 64 KiB scalars.
-    public static let manifest = YAMLLimits(
+    package static let manifest = YAMLLimits(
         maxFileBytes: 1 << 20,
         maxDepth: 64,
         maxKeyBytes: 256,

@@ -3,32 +3,32 @@
 /// Columns count Unicode scalars, not bytes, the way libyaml counts them, so a
 /// caret drawn under `column` lands on the right character of the source line.
 /// Positions are converted to 1-based once, where they leave libyaml.
-public struct YAMLMark: Sendable, Hashable, Comparable {
-    public var line: Int
-    public var column: Int
+package struct YAMLMark: Sendable, Hashable, Comparable {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
+    package static func < (lhs: YAMLMark, rhs: YAMLMark) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 }
 
 /// The stretch of source a node or problem covers: where it starts and, on
 /// that line, how many characters it spans (at least 1).
-public struct YAMLSpan: Sendable, Hashable {
-    public var start: YAMLMark
-    public var length: Int
+package struct YAMLSpan: Sendable, Hashable {
+    package var start: YAMLMark
+    package var length: Int
 
-    public init(start: YAMLMark, length: Int = 1) {
+    package init(start: YAMLMark, length: Int = 1) {
         self.start = start
         self.length = max(1, length)
     }
 
-    public init(line: Int, column: Int, length: Int = 1) {
+    package init(line: Int, column: Int, length: Int = 1) {
         self.init(start: YAMLMark(line: line, column: column), length: length)
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// hyper's diagnostics give each kind a stable code; the message is already
 /// worded for a person (lowercase, names in backticks, no final period).
-public struct YAMLProblem: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable, CaseIterable {
+package struct YAMLProblem: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable, CaseIterable {
         case fileTooLarge
         case invalidUTF8
         case nulCharacter
@@ -23,13 +23,13 @@ public struct YAMLProblem: Sendable, Hashable {
         case scalarTooLong
     }
 
-    public var kind: Kind
-    public var message: String
-    public var span: YAMLSpan
+    package var kind: Kind
+    package var message: String
+    package var span: YAMLSpan
     /// Advice on a line of its own (`help: ...`), if any.
-    public var help: String?
+    package var help: String?
 
-    public init(kind: Kind, message: String, span: YAMLSpan, help: String? = nil) {
+    package init(kind: Kind, message: String, span: YAMLSpan, help: String? = nil) {
         self.kind = kind
         self.message = message
         self.span = span

@@ -1,7 +1,7 @@
 /// How a scalar was written. hyper reads plain scalars by its own schema, never
 /// by YAML 1.1's implicit typing, so the style is kept for the few rules that need it
 /// (a quoted `"100"` is text, not a number).
-public enum YAMLScalarStyle: Sendable, Hashable {
+package enum YAMLScalarStyle: Sendable, Hashable {
     case plain
     case singleQuoted
     case doubleQuoted
@@ -10,12 +10,12 @@ public enum YAMLScalarStyle: Sendable, Hashable {
 }
 
 /// A scalar with its exact text and where it was written.
-public struct YAMLScalar: Sendable, Hashable {
-    public var value: String
-    public var style: YAMLScalarStyle
-    public var span: YAMLSpan
+package struct YAMLScalar: Sendable, Hashable {
+    package var value: String
+    package var style: YAMLScalarStyle
+    package var span: YAMLSpan
 
-    public init(value: String, style: YAMLScalarStyle, span: YAMLSpan) {
+    package init(value: String, style: YAMLScalarStyle, span: YAMLSpan) {
         self.value = value
         self.style = style
         self.span = span
@@ -23,7 +23,7 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// True for a plain scalar that YAML 1.2's core schema reads as null:
     /// nothing at all, `~`, `null`, `Null` or `NULL`.
-    public var isPlainNull: Bool {
+    package var isPlainNull: Bool {
         style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
     }
 }
@@ -35,14 +35,14 @@ public struct YAMLScalar: Sendable, Hashable {
 /// the text into a `String` only for the scalars a reader keeps
 /// (`YAMLEventStream.string(_:)`) and compares the rest as bytes. A reference
 /// holds for the whole document it came from.
-public struct YAMLScalarRef: Sendable, Hashable {
+package struct YAMLScalarRef: Sendable, Hashable {
     let text: TextRange
-    public let style: YAMLScalarStyle
-    public let span: YAMLSpan
+    package let style: YAMLScalarStyle
+    package let span: YAMLSpan
     /// True for a plain scalar that YAML 1.2's core schema reads as null:
     /// nothing at all, `~`, `null`, `Null` or `NULL`.
-    public let isPlainNull: Bool
+    package let isPlainNull: Bool
 
     /// The length of its text in UTF-8 bytes.
-    public var byteCount: Int { text.count }
+    package var byteCount: Int { text.count }
 }
