@@ -32,6 +32,8 @@ WORK = ROOT / "bench" / "work"
 HYPER = ROOT / ".build" / "release" / "hyper"
 RELEASE_BUILD = ["swift", "build", "-c", "release", "-Xswiftc", "-static-executable", "--product", "hyper"]
 FILES_PER_MANIFEST = 100
+# The floor for dispatch: a static program that only execs the target.
+EXEC_FLOOR = ROOT / "bench" / "work" / "exec_floor"
 
 
 def log(message):
@@ -72,6 +74,7 @@ def build():
     run(RELEASE_BUILD, cwd=ROOT, stdout=subprocess.DEVNULL)
     floor = WORK / "yaml_floor"
     run(["cc", "-O2", str(ROOT / "bench" / "yaml_floor.c"), "-lyaml", "-o", str(floor)])
+    run(["cc", "-O2", "-static", str(ROOT / "bench" / "exec_floor.c"), "-o", str(EXEC_FLOOR)])
     return floor
 
 
@@ -165,6 +168,7 @@ def measure(sizes, runs, tools, floor):
         manifests = " ".join(sorted(str(p) for p in (folder / "commands.d").glob("*.yaml")))
         jobs = {
             "true": "/bin/true",
+            "exec floor": f"{EXEC_FLOOR} /usr/bin/true",
             "hyper dispatch": f"{hyper} cmd7 --count 5 --name Alice --verbose",
             "hyper list": f"{hyper} --help",
             "hyper validate": f"{hyper} validate",
@@ -215,19 +219,21 @@ def report(results, rss, largest, tools, quick, elapsed):
         "",
         "## Dispatch: `cmd7 --count 5 --name Alice --verbose`",
         "",
-        "| N | /bin/true | hyper | just | task | Python seed | hyper ÷ true | just ÷ hyper | task ÷ hyper | Python ÷ hyper |",
-        "|---:|---|---|---|---|---|---:|---:|---:|---:|",
+        "| N | /bin/true | exec floor | hyper | just | task | Python seed | floor ÷ true | hyper ÷ true | just ÷ hyper | task ÷ hyper | Python ÷ hyper |",
+        "|---:|---|---|---|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
         r = results[n]
         h = r["hyper dispatch"]["median"]
+        t = r["true"]["median"]
         lines.append(
-            f"| {n:,} | {cell(r['true'])} | {cell(r['hyper dispatch'])} | {cell(r['just dispatch'])} | {cell(r['task dispatch'])} "
-            f"| {cell(r['python dispatch'])} | {h / r['true']['median']:.2f}× | {r['just dispatch']['median'] / h:.1f}× "
-            f"| {r['task dispatch']['median'] / h:.1f}× | {r['python dispatch']['median'] / h:.1f}× |")
+            f"| {n:,} | {cell(r['true'])} | {cell(r['exec floor'])} | {cell(r['hyper dispatch'])} | {cell(r['just dispatch'])} "
+            f"| {cell(r['task dispatch'])} | {cell(r['python dispatch'])} | {r['exec floor']['median'] / t:.2f}× | {h / t:.2f}× "
+            f"| {r['just dispatch']['median'] / h:.1f}× | {r['task dispatch']['median'] / h:.1f}× | {r['python dispatch']['median'] / h:.1f}× |")
     lines += [
         "",
-        "just runs a recipe's line through `sh -c`; task interprets `true` itself; hyper `execve`s `/usr/bin/true`; "
+        "The exec floor is `bench/exec_floor.c`, a static C program that does nothing but `execve` the target: what any "
+        "runner that execs pays. just runs a recipe's line through `sh -c`; task interprets `true` itself; hyper `execve`s `/usr/bin/true`; "
         "the Python baseline runs an empty async function.",
         "",
         "## Listing: `hyper --help`, `just --list`, `task --list`",

@@ -84,18 +84,22 @@ import Testing
         let strings = ["/bin/echo", "/bin/echo", "xyz", "HYPER_ARG_A=xyz", #"HYPER_ARGS_JSON={"a":"xyz"}"#, "HYPER_COMMAND=c",
                        "HYPER_INVOCATION_DIR=/p", "PWD=/p"]
         let full = strings.reduce(0) { $0 + $1.utf8.count + 1 } + 8 * 7 + 5 + 8
-        #expect(try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: full, inheritedCount: 1, inheritedBytes: 5)).get() == plan)
-        let lean = try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: full - 1, inheritedCount: 1, inheritedBytes: 5)).get()
+        #expect(try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: full, inheritedCount: 1, inheritedBytes: 5)) == plan)
+        let lean = try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: full - 1, inheritedCount: 1, inheritedBytes: 5))
         #expect(lean.environment.map(\.name) == ["HYPER_ARG_A", "HYPER_COMMAND", "HYPER_INVOCATION_DIR", "PWD", "HYPER_ARGS_JSON_OMITTED"])
         #expect(lean.environment.last?.value == "1")
         let leanTotal = full - #"HYPER_ARGS_JSON={"a":"xyz"}"#.utf8.count - 1 + "HYPER_ARGS_JSON_OMITTED=1".utf8.count + 1
-        #expect(try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: leanTotal, inheritedCount: 1, inheritedBytes: 5)).get() == lean)
-        #expect(plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: leanTotal - 1, inheritedCount: 1, inheritedBytes: 5)).failure
+        #expect(try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: leanTotal, inheritedCount: 1, inheritedBytes: 5)) == lean)
+        var refused: SizeProblem?
+        do { _ = try plan.fitted(command: "c", budget: ExecBudget(maxTotalBytes: leanTotal - 1, inheritedCount: 1, inheritedBytes: 5)) } catch { refused = error }
+        #expect(refused
                 == SizeProblem(message: "Error: the arguments and environment of `c` would take \(leanTotal) bytes; Linux takes at most \(leanTotal - 1) "
                                + "(ARG_MAX, counting each string, its NUL and its pointer)",
                                help: "the largest is `HYPER_ARGS_JSON_OMITTED` (25 bytes); HYPER_ARGS_JSON is already left out"))
         let short = ExecBudget(maxStringBytes: 10, maxTotalBytes: 1 << 20)
-        #expect(plan.fitted(command: "c", budget: short).failure?.description
+        var tooLong: SizeProblem?
+        do { _ = try plan.fitted(command: "c", budget: short) } catch { tooLong = error }
+        #expect(tooLong?.description
                 == "Error: `HYPER_ARG_A` of `c` would be 15 bytes; Linux takes at most 10 bytes per argument or environment variable")
     }
 }

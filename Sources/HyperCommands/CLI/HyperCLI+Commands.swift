@@ -66,9 +66,10 @@ extension HyperCLI {
             let planned = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? workingDirectory,
                                            invocationDirectory: workingDirectory)!
             let plan: ProcessPlan
-            switch planned.fitted(command: name) {
-            case .success(let fitted): plan = fitted
-            case .failure(let problem): throw .failed(problem.description)
+            do {
+                plan = try planned.fitted(command: name)
+            } catch {
+                throw .failed(error.description)
             }
             let failure = ProcessLauncher.replaceProcess(with: plan)
             console.err("hyper: \(failure.message)\n")

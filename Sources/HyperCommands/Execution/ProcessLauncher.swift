@@ -117,10 +117,19 @@ enum ProcessLauncher {
     /// working directory, as in `execvp`).
     static func candidates(for program: String, searchPath: String? = getenv("PATH").map { String(cString: $0) }) -> [String] {
         if program.contains("/") { return [program] }
-        let path = searchPath ?? defaultSearchPath
-        return path.split(separator: ":", omittingEmptySubsequences: false).map { entry in
-            entry.isEmpty ? program : String(entry) + "/" + program
+        // Split as bytes: the generic `split` costs a runtime type lookup
+        // on every call.
+        var candidates: [String] = []
+        var entry: [UInt8] = []
+        for byte in Array((searchPath ?? defaultSearchPath).utf8) + [UInt8(ascii: ":")] {
+            guard byte == UInt8(ascii: ":") else {
+                entry.append(byte)
+                continue
+            }
+            candidates.append(entry.isEmpty ? program : String(decoding: entry, as: UTF8.self) + "/" + program)
+            entry.removeAll(keepingCapacity: true)
         }
+        return candidates
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {

@@ -40,14 +40,16 @@
     /// because of `HYPER_ARGS_JSON` runs without it, with
     /// `HYPER_ARGS_JSON_OMITTED=1` to tell the program so. When even that
     /// does not fit, the error names the limit and the string.
-    public func fitted(command: String, budget: ExecBudget = .current()) -> Result<ProcessPlan, SizeProblem> {
-        guard let problem = sizeProblem(command: command, budget: budget) else { return .success(self) }
-        guard environment.contains(where: { Names.same($0.name, "HYPER_ARGS_JSON") }) else { return .failure(problem) }
+    /// (Typed throws, not `Result`: on the warm path a generic type's first
+    /// use costs a runtime conformance search.)
+    public func fitted(command: String, budget: ExecBudget = .current()) throws(SizeProblem) -> ProcessPlan {
+        guard let problem = sizeProblem(command: command, budget: budget) else { return self }
+        guard environment.contains(where: { Names.same($0.name, "HYPER_ARGS_JSON") }) else { throw problem }
         var lean = self
         lean.environment.removeAll { Names.same($0.name, "HYPER_ARGS_JSON") }
         lean.environment.append(("HYPER_ARGS_JSON_OMITTED", "1"))
-        guard let leanProblem = lean.sizeProblem(command: command, budget: budget) else { return .success(lean) }
-        return .failure(leanProblem)
+        if let leanProblem = lean.sizeProblem(command: command, budget: budget) { throw leanProblem }
+        return lean
     }
 
     /// Why `execve` would refuse this plan with E2BIG, in hyper's words, or nil.

@@ -107,11 +107,11 @@ extension CommandRegistry {
                 return 1
             }
             let plan: ProcessPlan
-            switch ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? here, invocationDirectory: here)!.fitted(command: name) {
-            case .success(let fitted):
-                plan = fitted
-            case .failure(let problem):
-                console.err(problem.description + "\n")
+            do {
+                plan = try ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? here, invocationDirectory: here)!
+                    .fitted(command: name)
+            } catch {
+                console.err(error.description + "\n")
                 return 1
             }
             switch ProcessLauncher.spawn(plan) {
