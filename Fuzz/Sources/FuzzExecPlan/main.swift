@@ -5,8 +5,8 @@ import FuzzSupport
 
 private let template: ExecTemplate = {
     func element(_ text: String) -> ExecTemplate.Element {
-        guard case .success(let parts) = ExecTemplate.parseElement(text) else { fatalError("bad template") }
-        return ExecTemplate.Element(parts: parts)
+        guard let element = ExecTemplate.element(text) else { fatalError("bad template") }
+        return element
     }
     return ExecTemplate(program: "/usr/bin/printf", arguments: [element("{a}"), element("x{b}y"), element("{{lit}}"), element("{c}"), element("{n}")])
 }()

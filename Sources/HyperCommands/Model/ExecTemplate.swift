@@ -66,6 +66,13 @@ public struct ExecTemplate: Sendable, Hashable {
         var offset: Int
     }
 
+    /// An element from its manifest text, for the fuzzer; nil if its
+    /// placeholder syntax is wrong.
+    @_spi(Fuzz) public static func element(_ text: String) -> Element? {
+        guard case .success(let parts) = parseElement(text) else { return nil }
+        return Element(parts: parts)
+    }
+
     /// Splits an element into literal text and placeholders.
     static func parseElement(_ text: String) -> Result<[Part], SyntaxError> {
         // Most elements are plain words: no brace, nothing to split.
