@@ -21,7 +21,7 @@ import Testing
             ArgDefinition(name: "name", help: "first\nsecond\u{2028}third"),
         ], action: .shell("true"))
         #expect(HelpFormatter.formatHelp(command) == """
-        Usage: hyper evil [OPTIONS] <name>
+        Usage: hyper evil [OPTIONS] [mode] [sep] <name>
 
           Innocent<U+001B>]0;pwned<U+0007><U+001B>[2J<U+000D>OVERWRITE
           line two <U+202E>x <U+009B>31m <U+007F> 👩\u{200D}💻

@@ -38,7 +38,7 @@ import Testing
 
     @Test func theSeedsHelp() throws {
         #expect(try run(["seed", "--help"]).stdout == """
-        Usage: hyper seed [OPTIONS]
+        Usage: hyper seed [OPTIONS] [count]
 
           Seed the database with test data
 
