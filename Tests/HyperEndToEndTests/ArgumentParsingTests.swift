@@ -5,7 +5,7 @@ import Testing
 /// the deprecated warning on standard error, a real environment variable,
 /// the pass-through with `--help` in it, and a path typed in a subfolder.
 /// The example program (`Examples/seed`) defines `test` and `serve` in code.
-@Suite struct ArgumentKeysTests {
+@Suite struct ArgumentParsingTests {
     static let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
 
     /// Runs the example program in `folder` (an empty project unless given)
