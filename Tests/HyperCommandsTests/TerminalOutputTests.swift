@@ -21,7 +21,7 @@ import Testing
             ArgDefinition(name: "name", help: "first\nsecond\u{2028}third"),
         ], action: .shell("true"))
         #expect(HelpFormatter.formatHelp(command) == """
-        Usage: hyper evil [OPTIONS] <name>
+        Usage: hyper evil [OPTIONS] [mode] [sep] <name>
 
           Innocent<U+001B>]0;pwned<U+0007><U+001B>[2J<U+000D>OVERWRITE
           line two <U+202E>x <U+009B>31m <U+007F> 👩\u{200D}💻
@@ -50,8 +50,12 @@ import Testing
 
     @Test func commandLineWordsInErrors() {
         #expect(ParseError.unknownArgument("--bad\u{1B}[2J", suggestion: nil).description == "Error: Unknown argument: --bad<U+001B>[2J")
-        #expect(ParseError.invalidValue(option: "--count", expected: .int, got: "1\n\u{9B}2J").description
+        #expect(ParseError.invalidValue(option: "--count", source: .option, problem: .type(.int, got: "1\n\u{9B}2J")).description
             == "Error: Invalid value for --count: expected int, got '1<U+000A><U+009B>2J'")
+        #expect(ParseError.invalidValue(option: "--mode", source: .environment("M\u{1B}"), problem: .choice(["a\r"], got: "\u{202E}", suggestion: "a\r")).description
+            == "Error: Invalid value for --mode (from $M<U+001B>): expected one of a<U+000D>, got '<U+202E>'\nhelp: did you mean a<U+000D>?")
+        #expect(ParseError.invalidValue(option: "--n", source: .position(2), problem: .overMaximum(got: "9\u{7}", maximum: "1")).description
+            == "Error: Invalid value for --n (from the 2nd positional word): 9<U+0007> is over the maximum of 1")
         #expect(ParseError.tooManyPositionals(first: "\u{202E}x").description == "Error: Too many positional arguments (from '<U+202E>x')")
         // Option names come from validated definitions, and are escaped all the same.
         #expect(ParseError.missingRequired(option: "--a\u{1B}[2J").description == "Error: Missing required argument: --a<U+001B>[2J")

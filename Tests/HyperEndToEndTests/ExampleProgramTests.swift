@@ -38,7 +38,7 @@ import Testing
 
     @Test func theSeedsHelp() throws {
         #expect(try run(["seed", "--help"]).stdout == """
-        Usage: hyper seed [OPTIONS]
+        Usage: hyper seed [OPTIONS] [count]
 
           Seed the database with test data
 
@@ -59,7 +59,9 @@ import Testing
           greet      Greet a user
           migrate    Run migrations
           seed       Seed the database with test data
+          serve      Serve a folder
           sync-task  A synchronous command
+          test       Run the tests; options hyper does not know go to the runner
 
         """))
     }

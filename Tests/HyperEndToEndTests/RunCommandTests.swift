@@ -180,7 +180,7 @@ import Testing
         #expect(try project.run(["greet", "Alice"]) == RunResult(status: 0, stdout: "Hello, Alice!\n", stderr: ""))
         #expect(try project.run(["greet", "--name=Bob"]) == RunResult(status: 0, stdout: "Hello, Bob!\n", stderr: ""))
         #expect(try project.run(["greet", "--", "--name"]) == RunResult(status: 0, stdout: "Hello, --name!\n", stderr: ""))
-        #expect(try project.run(["greet", "-h"]).stdout == "Usage: hyper greet [OPTIONS] <name>\n\n  Greet a user\n\nOptions:\n  --name <str>  (required)\n  --count <int>  (default: 1)\n")
+        #expect(try project.run(["greet", "-h"]).stdout == "Usage: hyper greet [OPTIONS] <name> [count]\n\n  Greet a user\n\nOptions:\n  --name <str>  (required)\n  --count <int>  (default: 1)\n")
         #expect(try project.run(["help", "greet"]).stdout == (try project.run(["greet", "--help"]).stdout))
     }
 

@@ -71,7 +71,7 @@ import Testing
             #expect(result.stdout.hasPrefix(list + "\nBuilt-in:\n"), "\(result)")
         }
         #expect(try project.run(["hi", "--help"]) == RunResult(status: 0, stdout: """
-        Usage: hyper hi [OPTIONS]
+        Usage: hyper hi [OPTIONS] [sep]
 
           Says hi 👩\u{200D}💻
           in two lines,\tone with a tab

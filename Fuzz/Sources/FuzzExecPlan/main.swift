@@ -23,7 +23,8 @@ public func fuzzExecPlan(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = bytes(data, size)
     plantedCrash(input)
     let argv = words(input[...])
-    guard case .values(let values)? = try? CommandLineParser.parse(argv, for: command) else { return 0 }
+    let context = CommandLineParser.Context(invocationDirectory: "/p/sub")
+    guard case .values(let values, _)? = try? CommandLineParser.parse(argv, for: command, context: context) else { return 0 }
     guard let plan = ProcessPlan.make(for: command, values: values, projectRoot: "/p", invocationDirectory: "/p/sub") else {
         require(false, "no plan for an exec command")
         return 0

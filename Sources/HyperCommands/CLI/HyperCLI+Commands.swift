@@ -54,7 +54,8 @@ extension HyperCLI {
     func runCommand(_ name: String, _ words: [String]) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
         guard let command = try project.command(named: name) else { throw unknown(name) }
-        switch registry.prepare(command, words) {
+        let context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
+        switch registry.prepare(command, words, context: context, warn: console.err) {
         case .help(let text):
             console.out(text)
             return 0

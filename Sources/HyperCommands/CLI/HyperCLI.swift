@@ -167,13 +167,14 @@ public struct HyperCLI: Sendable {
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
+            let kind = ArgumentTokenizer.kind(of: word)
             // Words are compared as bytes (see `Names.same`).
             if Names.same(word, "--manifests") {
                 guard index + 1 < arguments.count else { throw .usage("Error: Missing value for --manifests") }
                 cli.manifestOptions.append(try Self.path(arguments[index + 1], for: "--manifests"))
                 index += 2
-            } else if Names.hasPrefix(word, "--manifests=") {
-                cli.manifestOptions.append(try Self.path(Names.dropping("--manifests=".utf8.count, from: word), for: "--manifests"))
+            } else if case .long(let name, let value?) = kind, Names.same(name, "--manifests") {
+                cli.manifestOptions.append(try Self.path(value, for: "--manifests"))
                 index += 1
             } else if Names.same(word, "--no-index") {
                 cli.useIndex = false

@@ -27,11 +27,12 @@ struct ValidateCommand {
         var optionsEnded = false
         while index < arguments.count {
             let word = arguments[index]
+            let kind = ArgumentTokenizer.kind(of: word)
             index += 1
             // Words are compared as bytes (see `Names.same`).
-            if optionsEnded || !Names.hasPrefix(word, "-") || Names.same(word, "-") {
+            if optionsEnded || kind == .value {
                 command.paths.append(try HyperCLI.path(word, for: "PATH"))
-            } else if Names.same(word, "--") {
+            } else if kind == .terminator {
                 optionsEnded = true
             } else if Names.same(word, "-h") || Names.same(word, "--help") {
                 return nil
@@ -41,8 +42,8 @@ struct ValidateCommand {
                 guard index < arguments.count else { throw .usage("Error: Missing value for --format") }
                 command.format = try format(arguments[index])
                 index += 1
-            } else if Names.hasPrefix(word, "--format=") {
-                command.format = try format(Names.dropping("--format=".utf8.count, from: word))
+            } else if case .long(let name, let value?) = kind, Names.same(name, "--format") {
+                command.format = try format(value)
             } else {
                 let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
                 throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })

@@ -3,55 +3,125 @@
 enum HelpFormatter {
     /// The seed's shape:
     ///
-    ///     Usage: hyper seed [OPTIONS]
+    ///     Usage: hyper seed [OPTIONS] [count]
     ///
     ///       Seed the database with test data
     ///
     ///     Options:
-    ///       --count <int>  (default: 100)  Number of records to create
+    ///       -c, --count <int>  (default: 100)  Number of records to create
     ///       --verbose
     ///
-    /// Required args also appear in the usage line as `<name>`, since they
-    /// may be given by position; every arg is listed under Options.
+    /// The usage line shows the args a positional word fills, in order
+    /// (`<url>` required, `[dir]` optional, `<file>...` for a `multiple`
+    /// arg), and the pass-through (`[-- ARGS...]`). Under Options, each arg
+    /// but hidden ones, in declaration order: its short name, its option
+    /// (`--[no-]color` for a flag that defaults to true), `<type>` (with `...`
+    /// for a list), then `(required)` or `(default: ...)`, its choices,
+    /// `[env: NAME]`, `(deprecated: ...)` and its help. Choices with help
+    /// (the mapping form) get a line each below the arg. A variable that is
+    /// set but empty counts as unset, so `[env: NAME]` means "when NAME is
+    /// set and not empty".
     ///
     /// Names and defaults are one-line texts and help keeps its line breaks;
     /// both pass through `TerminalText`, so no character of a manifest can
     /// drive the terminal.
     static func formatHelp(_ command: CommandDefinition) -> String {
+        let shown = command.args.filter { !$0.hidden }
         var usage = "Usage: hyper \(TerminalText.line(command.name)) [OPTIONS]"
-        for arg in command.args where arg.required && !arg.isFlag {
-            usage += " <\(TerminalText.line(arg.name))>"
+        for arg in shown where arg.takesPosition {
+            let name = TerminalText.line(arg.name)
+            usage += arg.required ? " <\(name)>" : " [\(name)]"
+            if arg.arity == .many {
+                // It takes every positional word left.
+                usage += "..."
+                break
+            }
+        }
+        if let rest = shown.first(where: { $0.arity == .rest }) {
+            usage += " [\(restName(rest))]"
         }
         var text = usage + "\n"
         if !command.help.isEmpty {
-            text += "\n" + TerminalText.lines(command.help).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n") + "\n"
+            text += "\n" + indented(TerminalText.lines(command.help), by: "  ") + "\n"
         }
-        if !command.args.isEmpty {
+        if !shown.isEmpty {
             text += "\nOptions:\n"
-            for arg in command.args {
-                var line = "  " + TerminalText.line(arg.optionName)
-                if !arg.isFlag { line += " <\(arg.type.rawValue)>" }
-                if arg.required {
-                    line += "  (required)"
-                } else if let value = arg.default, !(arg.isFlag && value == .bool(false)) {
-                    line += "  (default: \(display(value)))"
+            for arg in shown {
+                text += "  " + optionLine(arg) + "\n"
+                if arg.choices.contains(where: { !$0.help.isEmpty }) {
+                    let values = arg.choices.map { display($0.value) }
+                    let width = values.map(\.count).max() ?? 0
+                    for (value, choice) in zip(values, arg.choices) {
+                        var line = "      " + value
+                        if !choice.help.isEmpty {
+                            line += String(repeating: " ", count: width - value.count + 2)
+                            // Its later lines start under its first.
+                            let lines = TerminalText.lines(choice.help).split(separator: "\n", omittingEmptySubsequences: false)
+                            line += lines[0] + lines.dropFirst().map { "\n" + ($0.isEmpty ? "" : String(repeating: " ", count: 8 + width) + $0) }.joined()
+                        }
+                        text += line + "\n"
+                    }
                 }
-                if !arg.help.isEmpty { line += "  " + TerminalText.lines(arg.help) }
-                text += line + "\n"
             }
         }
         return text
     }
 
+    /// One arg's line under Options, without its indent.
+    private static func optionLine(_ arg: ArgDefinition) -> String {
+        if arg.arity == .rest {
+            return restName(arg) + (arg.help.isEmpty ? "" : "  " + TerminalText.lines(arg.help))
+        }
+        var line = arg.short.map { "-\(TerminalText.line(String($0))), " } ?? ""
+        let option = TerminalText.line(arg.optionName)
+        if arg.isFlag && arg.default == .bool(true) {
+            line += "--[no-]" + option.dropFirst(2)
+        } else {
+            line += option
+        }
+        if !arg.isFlag { line += " <\(arg.type.rawValue)>" + (arg.isList ? "..." : "") }
+        if arg.required {
+            line += "  (required)"
+        } else if let value = arg.default, !(arg.isFlag && value == .bool(false)), value != .list([]) {
+            line += "  (default: \(display(value)))"
+        }
+        if !arg.choices.isEmpty && arg.choices.allSatisfy({ $0.help.isEmpty }) {
+            line += "  (one of: " + arg.choices.map { display($0.value) }.joined(separator: ", ") + ")"
+        }
+        if let name = arg.env { line += "  [env: \(TerminalText.line(name))]" }
+        if let reason = arg.deprecated {
+            line += reason.isEmpty ? "  (deprecated)" : "  (deprecated: \(TerminalText.line(reason)))"
+        }
+        if !arg.help.isEmpty { line += "  " + TerminalText.lines(arg.help) }
+        return line
+    }
+
+    /// `-- ARGS...` for a rest arg named `args`.
+    private static func restName(_ arg: ArgDefinition) -> String {
+        "-- \(TerminalText.line(arg.name.uppercased()))..."
+    }
+
+    /// Every non-empty line of `text`, indented.
+    private static func indented(_ text: String, by indent: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
+    }
+
     /// A default as a user would type it: bare, or as a JSON string when it
     /// is empty, has a space, or has a character a one-line text spells out
     /// (`"a\nb"`, which shows what the value is better than `a<U+000A>b`).
+    /// A list's values are joined by `, `.
     private static func display(_ value: ArgValue) -> String {
-        if case .str(let text) = value, text.isEmpty || text.contains(" ") || TerminalText.line(text) != text {
+        switch value {
+        case .str(let text) where text.isEmpty || text.contains(" ") || TerminalText.line(text) != text:
             return JSON.quote(text)
+        case .path(let text) where text.isEmpty || text.contains(" ") || TerminalText.line(text) != text:
+            return JSON.quote(text)
+        case .list(let values):
+            return values.map(display).joined(separator: ", ")
+        default:
+            return value.text
         }
-        return value.text
     }
 
     /// `hyper`, `hyper --help`, `hyper help`: every command with its help,

@@ -85,9 +85,15 @@ extension CommandRegistry {
             console.err("Unknown command: \(TerminalText.line(name))\n")
             return 1
         }
+        // `path` values and HYPER_INVOCATION_DIR start here, never at a guess.
+        let invocation = FileSystem.currentDirectory()
+        if case .failure(let problem) = invocation, command.args.contains(where: { $0.type == .path }) {
+            console.err(problem.message + "\n")
+            return 1
+        }
         let run: CommandHandler
         let values: ParsedArguments
-        switch prepare(command, args) {
+        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), warn: console.err) {
         case .help(let text):
             console.out(text)
             return 0
@@ -97,9 +103,8 @@ extension CommandRegistry {
         case .swift(let body, let parsed):
             (run, values) = (body, parsed)
         case .process(let values):
-            // HYPER_INVOCATION_DIR is never a guess.
             let here: String
-            switch FileSystem.currentDirectory() {
+            switch invocation {
             case .success(let path):
                 here = path
             case .failure(let problem):

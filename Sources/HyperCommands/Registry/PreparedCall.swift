@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a call of a command does once its words are parsed: the one step
 /// the CLI and `runCommand` share before each runs the call its own way
 /// (the CLI blocks and replaces itself with a program; `runCommand` awaits
@@ -14,12 +20,17 @@ enum PreparedCall {
 }
 
 extension CommandRegistry {
-    func prepare(_ command: CommandDefinition, _ words: [String]) -> PreparedCall {
+    /// Parses `words` for `command`. Warnings (a deprecated option was used)
+    /// go to `warn`, a line each, before the call runs.
+    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context,
+                 warn: (String) -> Void) -> PreparedCall {
         let values: ParsedArguments
         do {
-            switch try CommandLineParser.parse(words, for: command) {
+            switch try CommandLineParser.parse(words, for: command, context: context) {
             case .help: return .help(HelpFormatter.formatHelp(command))
-            case .values(let parsed): values = parsed
+            case .values(let parsed, let warnings):
+                for warning in warnings { warn(warning + "\n") }
+                values = parsed
             }
         } catch {
             return .failure(error.description)
@@ -35,5 +46,12 @@ extension CommandRegistry {
         case .exec, .shell:
             return .process(values)
         }
+    }
+}
+
+extension CommandLineParser.Context {
+    /// The process's own environment, seen from `invocationDirectory`.
+    static func process(invocationDirectory: String) -> Self {
+        Self(environment: { name in getenv(name).map { String(cString: $0) } }, invocationDirectory: invocationDirectory)
     }
 }

@@ -18,20 +18,11 @@ private let seed = CommandDefinition(name: "seed", args: [
 ], action: .shell("true"))
 
 private func values(_ words: [String], _ command: CommandDefinition = seed) throws -> [String: ArgValue] {
-    guard case .values(let parsed) = try CommandLineParser.parse(words, for: command) else {
-        Issue.record("asked for help")
-        return [:]
-    }
-    return parsed.values
+    try parsedValues(words, command)
 }
 
 private func error(_ words: [String], _ command: CommandDefinition = seed) -> String? {
-    do {
-        _ = try CommandLineParser.parse(words, for: command)
-        return nil
-    } catch {
-        return error.description
-    }
+    parseError(words, command)
 }
 
 @Suite struct ArgumentParserTests {
@@ -86,12 +77,14 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
     @Test func doubleDashEndsOptions() throws {
         #expect(try values(["--", "--verbose"], fetch)["url"] == .str("--verbose"))
         #expect(try values(["--", "--help"], fetch)["url"] == .str("--help"))
-        #expect(error(["--", "x", "--count"], fetch) == "Error: Invalid value for --timeout: expected int, got '--count'")
+        #expect(error(["--", "x", "--count"], fetch) == "Error: Invalid value for --timeout (from the 2nd positional word): expected int, got '--count'")
     }
 
     @Test func help() throws {
-        #expect(try CommandLineParser.parse(["--help"], for: seed) == .help)
-        #expect(try CommandLineParser.parse(["--count", "5", "-h"], for: seed) == .help)
+        #expect(try asksHelp(["--help"], seed))
+        #expect(try asksHelp(["--count", "5", "-h"], seed))
+        #expect(try asksHelp(["-h", "--count"], seed))
+        #expect(error(["--help=yes"]) == "Error: Unknown argument: --help=yes\nhelp: did you mean --help?")
     }
 
     @Test func lastRepeatWins() throws {
@@ -135,5 +128,63 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
         let command = CommandDefinition(name: "c", args: [ArgDefinition(name: "yes", type: .bool, required: true)], action: .shell("true"))
         #expect(error([], command) == "Error: Missing required argument: --yes")
         #expect(try values(["--no-yes"], command) == ["yes": .bool(false)])
+    }
+}
+
+/// A value that came by position is blamed as such: which word it was, not
+/// only the option it filled (`hyper fetch https://a https://b`).
+@Suite struct PositionalSourceTests {
+    private let fetchWithFloat = CommandDefinition(name: "fetch", args: [
+        ArgDefinition(name: "url"),
+        ArgDefinition(name: "timeout", type: .float, default: .float(30)),
+    ], action: .shell("true"))
+
+    @Test func aWrongPositionalWordIsNamed() {
+        #expect(parseError(["https://a", "https://b"], fetchWithFloat)
+            == "Error: Invalid value for --timeout (from the 2nd positional word): expected float, got 'https://b'")
+        #expect(parseError(["extra"], seed) == "Error: Invalid value for --count (from the 1st positional word): expected int, got 'extra'")
+    }
+
+    /// Words are counted over every positional word of the call, options
+    /// between them and words after `--` included.
+    @Test func theCountIsOverPositionalWordsOnly() {
+        #expect(parseError(["--verbose", "1", "--dry-run", "2", "x"], seed)
+            == "Error: Invalid value for --offset (from the 3rd positional word): expected int, got 'x'")
+        #expect(parseError(["--", "https://a", "slow"], fetchWithFloat)
+            == "Error: Invalid value for --timeout (from the 2nd positional word): expected float, got 'slow'")
+    }
+
+    /// By name, the message stays the seed's.
+    @Test func byNameTheSeedsWording() {
+        #expect(parseError(["--timeout", "slow", "x"], fetchWithFloat) == "Error: Invalid value for --timeout: expected float, got 'slow'")
+        #expect(parseError(["--timeout=slow", "x"], fetchWithFloat) == "Error: Invalid value for --timeout: expected float, got 'slow'")
+    }
+
+    @Test func ordinals() {
+        #expect([1, 2, 3, 4, 10, 11, 12, 13, 14, 21, 22, 23, 101, 111, 112, 1_000_002].map(ordinal)
+            == ["1st", "2nd", "3rd", "4th", "10th", "11th", "12th", "13th", "14th", "21st", "22nd", "23rd", "101st", "111th", "112th", "1000002nd"])
+    }
+}
+
+/// Each word classified once, by its shape alone.
+@Suite struct ArgumentTokenizerTests {
+    @Test func kinds() {
+        #expect(ArgumentTokenizer.tokens(["--count", "--count=5", "--x=", "-vc5", "-5", "-0.5", "-1e3", "-.5", "--", "-", "word", ""]).map(\.kind) == [
+            .long(name: "--count", value: nil), .long(name: "--count", value: "5"), .long(name: "--x", value: ""),
+            .shorts(letters: "vc5"), .negativeNumber, .negativeNumber, .negativeNumber, .negativeNumber,
+            .terminator, .value, .value, .value,
+        ])
+    }
+
+    @Test func splitsAtTheFirstEqualsByte() {
+        #expect(ArgumentTokenizer.kind(of: "--name=\u{338}x") == .long(name: "--name", value: "\u{338}x"))
+        #expect(ArgumentTokenizer.kind(of: "--a=b=c") == .long(name: "--a", value: "b=c"))
+    }
+
+    @Test func notNumbers() {
+        #expect(ArgumentTokenizer.kind(of: "-e5") == .shorts(letters: "e5"))
+        #expect(ArgumentTokenizer.kind(of: "-1x") == .shorts(letters: "1x"))
+        #expect(ArgumentTokenizer.kind(of: "--5") == .long(name: "--5", value: nil))
+        #expect(ArgumentTokenizer.kind(of: "-nan") == .shorts(letters: "nan"))
     }
 }
