@@ -138,6 +138,40 @@ def generate(n):
 
 # -- measuring ---------------------------------------------------------------
 
+def generate_wide():
+    """One command with 50 args of every kind, and the words that give each
+    a value: what parsing costs on a wide command."""
+    folder = WORK / "wide"
+    if folder.exists():
+        shutil.rmtree(folder)
+    (folder / "commands.d").mkdir(parents=True)
+    lines = ["commands:", "  wide:", "    help: Fifty args of every kind", '    exec: ["true", "{rest}"]', "    args:"]
+    words = []
+    for i in range(49):
+        kind = i % 8
+        name = f"a{i}"
+        if kind == 0:
+            lines.append(f"      {name}: {{type: int, default: 1, min: 0, max: 1000}}"); words += [f"--{name}", "7"]
+        elif kind == 1:
+            lines.append(f"      {name}: {{type: float, default: 0.5}}"); words += [f"--{name}=2.5"]
+        elif kind == 2:
+            lines.append(f"      {name}: {{type: str, default: x}}"); words += [f"--{name}", "hello world"]
+        elif kind == 3:
+            lines.append(f"      {name}: {{type: bool}}"); words += [f"--{name}"]
+        elif kind == 4:
+            lines.append(f"      {name}: {{type: path, default: .}}"); words += [f"--{name}", "src/../lib"]
+        elif kind == 5:
+            lines.append(f"      {name}: {{type: str, choices: [fast, full], default: fast}}"); words += [f"--{name}", "full"]
+        elif kind == 6:
+            lines.append(f"      {name}: {{type: str, multiple: true, default: []}}"); words += [f"--{name}", "a", f"--{name}", "b"]
+        else:
+            lines.append(f"      {name}: {{type: int, env: WIDE_{i}, default: 3}}")
+    lines.append("      rest: {rest: true}")
+    words += ["--", "-k", "x"]
+    (folder / "commands.d" / "wide.yaml").write_text("\n".join(lines) + "\n")
+    return folder, words
+
+
 def hyperfine(folder, name, command, runs):
     out = WORK / f"{folder.name}-{name}.json"
     arguments = ["hyperfine", "-N", "--style", "none", "--export-json", str(out), "--warmup", str(runs["warmup"])]
@@ -183,6 +217,15 @@ def measure(sizes, runs, tools, floor):
         results[n] = {name: hyperfine(folder, name.replace(" ", "-"), command, runs) for name, command in jobs.items()}
         results[n]["bytes"] = sum(p.stat().st_size for p in (folder / "commands.d").glob("*.yaml"))
         results[n]["files"] = len(list((folder / "commands.d").glob("*.yaml")))
+    wide, words = generate_wide()
+    time.sleep(2.5)
+    run([hyper, "wide"], cwd=wide)
+    quoted = " ".join("'" + w + "'" if " " in w else w for w in words)
+    results["wide"] = {
+        "narrow": hyperfine(folders[min(sizes)], "narrow", f"{hyper} cmd7 --count 5 --name Alice --verbose", runs),
+        "wide": hyperfine(wide, "wide", f"{hyper} wide {quoted}", runs),
+        "words": len(words),
+    }
     largest = max(sizes)
     folder = folders[largest]
     rss = {
@@ -202,6 +245,7 @@ def cell(entry):
 
 
 def report(results, rss, largest, tools, quick, elapsed):
+    wide = results.pop("wide")
     sizes = sorted(results)
     lines = [
         "# Benchmarks",
@@ -235,6 +279,16 @@ def report(results, rss, largest, tools, quick, elapsed):
         "The exec floor is `bench/exec_floor.c`, a static C program that does nothing but `execve` the target: what any "
         "runner that execs pays. just runs a recipe's line through `sh -c`; task interprets `true` itself; hyper `execve`s `/usr/bin/true`; "
         "the Python baseline runs an empty async function.",
+        "",
+        "## Parse cost: a command with 50 args of every kind",
+        "",
+        f"`wide` (one manifest) declares 49 options of every kind (int with bounds, float, str, bool, path, choices, "
+        f"multiple, env) and a rest arg; the call gives {wide['words']} words. `cmd7` is the 3-arg command at N = {min(sizes):,}.",
+        "",
+        "| command | time | ÷ cmd7 |",
+        "|---|---|---:|",
+        f"| `hyper cmd7 --count 5 --name Alice --verbose` | {cell(wide['narrow'])} | 1.00× |",
+        f"| `hyper wide ...` ({wide['words']} words) | {cell(wide['wide'])} | {wide['wide']['median'] / wide['narrow']['median']:.2f}× |",
         "",
         "## Listing: `hyper --help`, `just --list`, `task --list`",
         "",
