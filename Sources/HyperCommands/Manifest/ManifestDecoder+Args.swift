@@ -497,6 +497,10 @@ extension ManifestDecoder {
             return nil
         }
         let text = scalar.value
+        if type == .path, let violation = DefinitionRules.emptyPath(text, arg: arg, at: 0) {
+            report(violation, scalar.span)
+            return nil
+        }
         if type == .str || type == .path {
             let what = role == .choice ? "choice of `\(arg)`" : "default of `\(arg)`"
             checkShown(scalar, .scalar(source), what: what, &stream)

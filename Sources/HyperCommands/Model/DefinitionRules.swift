@@ -85,6 +85,9 @@ enum DefinitionRules {
         for text in arg.defaultValues.compactMap(\.shownText) {
             if let violation = shownText(text, what: "default of `\(arg.name)`", subject: .argDefault(index)) { found.append(violation) }
         }
+        for case .path(let text) in arg.defaultValues {
+            if let violation = emptyPath(text, arg: arg.name, at: index) { found.append(violation) }
+        }
         for key in Key.allCases where arg.gives(key) {
             if let violation = keyApplies(key, type: arg.type, multiple: arg.multiple, rest: arg.rest, arg: arg.name, at: index) {
                 found.append(violation)
@@ -156,6 +159,15 @@ enum DefinitionRules {
         return Violation(code: .reservedCommandName, message: "`\(name)` is a built-in command of hyper",
                          help: "choose another name; reserved: " + Names.reservedCommands.map { "`\($0)`" }.joined(separator: ", "),
                          subject: .commandName)
+    }
+
+    /// A path default names something: the command line refuses an empty
+    /// path, so a default may not be one either (E209). Paths have no
+    /// choices or bounds, so only a default can be one.
+    static func emptyPath(_ text: String, arg: String, at index: Int) -> Violation? {
+        guard text.isEmpty else { return nil }
+        return Violation(code: .invalidDefault, message: "invalid default for `\(arg)`: expected path, got an empty text",
+                         help: "write `.` for the project root", subject: .argDefault(index))
     }
 
     /// `lower_snake`, and not `help` (E207, E216).
