@@ -53,6 +53,13 @@ import Testing
         #expect(!args[1].required && args[1].default == .list([]))
     }
 
+    /// A null default of a list is no list: `default: []` is.
+    @Test func aNullListDefaultSaysSo() {
+        let load = Self.load("commands:\n  c:\n    help: H\n    exec: [echo]\n    args:\n      tags: {multiple: true, default: ~}\n")
+        #expect(load.diagnostics.map(\.code) == [.nullValue])
+        #expect(load.diagnostics.first?.help == "write `default: []` for no values, or remove `default`")
+    }
+
     @Test func conditionsBecomeElements() throws {
         let load = Self.load("""
             commands:

@@ -343,10 +343,13 @@ extension ManifestDecoder {
         var defaultSpans: [YAMLSpan] = []
         switch spec.written {
         case .one(let scalar)?:
-            if list {
-                let text = stream.string(scalar)
+            if list && scalar.isPlainNull {
+                report(.nullValue, "default of `\(name)` has no value", scalar.byteCount == 0 ? key.span : scalar.span,
+                       help: "write `default: []` for no values, or remove `default`")
+                spec.ok = false
+            } else if list {
                 report(.wrongKind, "default of `\(name)` must be a list, found a single value", scalar.span,
-                       help: scalar.isPlainNull ? "write `default: []` for no values" : "write it as a list: `default: [\(text)]`")
+                       help: "write it as a list: `default: [\(stream.string(scalar))]`")
                 spec.ok = false
             } else if let parsed = typedValue(stream.scalar(scalar), .default, type: type, arg: name, key: key, &stream, source: scalar) {
                 value = parsed
