@@ -107,10 +107,10 @@ private func temporaryFolder() throws -> URL {
             .init(name: "rate", type: .float, isOptional: false),
         ]))
         let registry = CommandRegistry()
-        #expect(throws: RegistrationError(message: "handler `n`: `NotFlat` cannot be its arguments type: property `inner` has type `Inner`; handler arguments may be Int, String, Double or Bool, optional or not")) {
+        #expect(throws: RegistrationError(message: "handler `n`: `NotFlat` cannot be its arguments type: property `inner` has type `Inner`; \(SignatureReader.supported)")) {
             try registry.registerHandler("n", arguments: NotFlat.self) { _ in }
         }
-        #expect(throws: RegistrationError(message: "handler `f`: `SmallFloat` cannot be its arguments type: property `ratio` has type `Float`; handler arguments may be Int, String, Double or Bool, optional or not")) {
+        #expect(throws: RegistrationError(message: "handler `f`: `SmallFloat` cannot be its arguments type: property `ratio` has type `Float`; \(SignatureReader.supported)")) {
             try registry.registerHandler("f", arguments: SmallFloat.self) { _ in }
         }
     }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks `hyper list --json` against schemas/commands-description.schema.json.
 
-For every manifest in Tests/Fixtures/valid, and for the example program's
-project (Examples/seed, with handlers and commands defined in code):
+For every manifest in Tests/Fixtures/valid, for the example program's
+project (Examples/seed, with handlers and commands defined in code), and for
+the Django-style project (Examples/django, with the newer arg keys):
 - the description from a full load (`--no-index`) validates against the schema;
 - the description read back from the index (the second call, a hit) is the
   same document, byte for byte.
@@ -56,6 +57,7 @@ def main():
     cases = [(p.name, hyper, ["--manifests", str(p)], str(p.parent))
              for p in sorted((ROOT / "Tests" / "Fixtures" / "valid").glob("*.yaml"))]
     cases.append(("Examples/seed", example, [], str(ROOT / "Examples" / "seed")))
+    cases.append(("Examples/django", hyper, [], str(ROOT / "Examples" / "django")))
     passed = failed = 0
     for name, binary, arguments, cwd in cases:
         problem = check(name, binary, arguments, cwd)

@@ -1,7 +1,8 @@
 // Manifest bytes -> definitions or diagnostics. Nothing may crash, hang or
 // grow without bound; every diagnostic must be located and printable in
 // every format, and print its code; a load without errors must have loaded
-// every command it declares.
+// every command it declares; and every command loaded must pass the rules a
+// command registered in code is held to, with every value of its type.
 import FuzzSupport
 @_spi(Fuzz) import HyperCommands
 
@@ -22,7 +23,13 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         for arg in command.args {
             require(Names.isArgName(arg.name), "arg `\(arg.name)` loaded with an invalid name")
             if let value = arg.default { require(value.fits(arg), "default of `\(arg.name)` has the wrong type") }
+            for choice in arg.choices { require(choice.value.type == arg.type, "a choice of `\(arg.name)` has the wrong type") }
+            for bound in [arg.minimum, arg.maximum].compactMap({ $0 }) {
+                require(bound.type == arg.type, "a bound of `\(arg.name)` has the wrong type")
+            }
         }
+        let violations = ManifestFuzzing.ruleViolations(command)
+        require(violations.isEmpty, "command `\(command.name)` loaded, but breaks \(violations)")
     }
     require(decoded.renderings.count == 4, "rendered in every format")
     for (index, diagnostic) in diagnostics.enumerated() {

@@ -10,7 +10,7 @@ import HyperYAML
 enum CommonMistakes {
     /// Keys whose value is free text, where a `: ` or a `,` belongs to the
     /// text rather than to the YAML around it.
-    static let textKeys: Set<String> = ["help", "default", "sh", "handler"]
+    static let textKeys: Set<String> = ["help", "default", "sh", "handler", "deprecated"]
 
     /// The help for a YAML syntax error (E104) found at `mark`, when the line
     /// there shows one of the common mistakes.

@@ -65,7 +65,7 @@ struct ManifestDecoder {
     }
 
     /// The next key of the mapping being read, or nil at its end.
-    private func nextKey(_ stream: inout YAMLEventStream) -> YAMLScalarRef? {
+    func nextKey(_ stream: inout YAMLEventStream) -> YAMLScalarRef? {
         if case .scalar(let key)? = stream.next() { return key }
         return nil
     }
@@ -140,16 +140,23 @@ struct ManifestDecoder {
         // broken: a consequence of an error is not a second problem.
         if let argNames {
             if case .exec(let template)? = action {
-                checkPlaceholders(template, argNames: argNames)
+                checkReferences(template, argNames: argNames, args: args)
             }
             if let shellScript {
                 checkEnvironmentReferences(shellScript.text, source: shellScript.source, argNames: argNames, &stream)
             }
         }
-        // Only a command that is otherwise sound gets this warning: no cascades.
+        // Only a command that is otherwise sound gets these warnings: no cascades.
         if help.isEmpty && errorCount == errorsBefore {
             report(.missingHelp, "command `\(name)` has no help text", key.span,
                    help: "add `help:` with one line on what it does; `hyper --help` lists it")
+        }
+        if errorCount == errorsBefore {
+            for violation in DefinitionRules.positionalAfterList(args) {
+                if case .argName(let index) = violation.subject {
+                    add(Diagnostic(violation.code, violation.message, at: args[index].location, help: violation.help))
+                }
+            }
         }
         if errorCount == errorsBefore, let action {
             commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
@@ -160,19 +167,29 @@ struct ManifestDecoder {
     // MARK: exec
 
     private mutating func decodeExec(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ExecTemplate? {
-        var elements: [YAMLScalar] = []
+        var program: YAMLScalar?
+        var arguments: [ExecTemplate.Element] = []
+        var ok = true
         switch value {
         case .scalar:
             guard let text = string(value, what: "`exec`", key: key, &stream) else { return nil }
-            elements = [text]
+            program = text
         case .sequenceStart(let span):
-            var ok = true
+            var first = true
             while let item = stream.next() {
                 if case .sequenceEnd = item { break }
-                if let text = string(item, what: "an `exec` element", key: nil, &stream) { elements.append(text) } else { ok = false }
+                defer { first = false }
+                if first {
+                    if let text = string(item, what: "an `exec` element", key: nil, &stream) { program = text } else { ok = false }
+                } else if case .mappingStart(let start) = item {
+                    if let condition = decodeCondition(start, &stream) { arguments.append(condition) } else { ok = false }
+                } else if let text = string(item, what: "an `exec` element", key: nil, &stream) {
+                    if let element = plainElement(text) { arguments.append(element) } else { ok = false }
+                } else {
+                    ok = false
+                }
             }
-            guard ok else { return nil }
-            guard !elements.isEmpty else {
+            guard !first else {
                 report(.emptyProgram, "`exec` is empty", span, help: "give the program and its arguments: `exec: [PROGRAM, ARG...]`")
                 return nil
             }
@@ -183,12 +200,11 @@ struct ManifestDecoder {
         case .mappingEnd, .sequenceEnd:
             return nil
         }
-        let program = elements[0]
+        guard let program else { return nil }
         guard !program.value.isEmpty else {
             report(.emptyProgram, "`exec` program is empty", program.span, help: "the first element names the program to run")
             return nil
         }
-        var ok = true
         var programText = program.value
         switch ExecTemplate.parseElement(program.value) {
         case .success(let parts) where parts.count == 1:
@@ -211,18 +227,85 @@ struct ManifestDecoder {
             reportPlaceholderSyntax(error, in: program)
             ok = false
         }
-        var arguments: [ExecTemplate.Element] = []
-        for element in elements.dropFirst() {
-            switch ExecTemplate.parseElement(element.value) {
-            case .success(let parts):
-                arguments.append(ExecTemplate.Element(parts: parts, location: location(element.span)))
-            case .failure(let error):
-                reportPlaceholderSyntax(error, in: element)
+        guard ok else { return nil }
+        return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
+    }
+
+    /// One element of text with placeholders, or nil after reporting its syntax.
+    private mutating func plainElement(_ text: YAMLScalar) -> ExecTemplate.Element? {
+        switch ExecTemplate.parseElement(text.value) {
+        case .success(let parts):
+            return ExecTemplate.Element(parts: parts, location: location(text.span))
+        case .failure(let error):
+            reportPlaceholderSyntax(error, in: text)
+            return nil
+        }
+    }
+
+    /// `{if: NAME, then: ELEMENT or [ELEMENT...], else: ...}`, read after its
+    /// `{`. The element is located at NAME, which is checked against the
+    /// command's args once they are known.
+    private mutating func decodeCondition(_ span: YAMLSpan, _ stream: inout YAMLEventStream) -> ExecTemplate.Element? {
+        var name: YAMLScalar?
+        var then: [ExecTemplate.Element]?
+        var otherwise: [ExecTemplate.Element] = []
+        var ok = true
+        while let key = nextKey(&stream) {
+            guard let value = stream.next() else { return nil }
+            if stream.text(of: key, is: "if") {
+                if let text = string(value, what: "`if`", key: key, &stream) { name = text } else { ok = false }
+            } else if stream.text(of: key, is: "then") {
+                then = branch(value, key: key, &stream)
+                if then == nil { ok = false }
+            } else if stream.text(of: key, is: "else") {
+                if let elements = branch(value, key: key, &stream) { otherwise = elements } else { ok = false }
+            } else {
+                unknownKey(key, value, known: ["if", "then", "else"], context: "in an `exec` condition", &stream)
+                stream.skipValue(startingWith: value)
                 ok = false
             }
         }
         guard ok else { return nil }
-        return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
+        guard let name else {
+            report(DefinitionRules.missingBranch(if: false), span)
+            return nil
+        }
+        guard let then, !then.isEmpty else {
+            report(DefinitionRules.missingBranch(), span)
+            return nil
+        }
+        return ExecTemplate.Element(condition: ExecTemplate.Condition(arg: name.value, then: then, otherwise: otherwise),
+                                    location: location(name.span))
+    }
+
+    /// The elements of a `then` or `else`: one, or a list; plain, since
+    /// conditions do not nest.
+    private mutating func branch(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> [ExecTemplate.Element]? {
+        switch value {
+        case .mappingStart(let span):
+            report(DefinitionRules.nestedCondition(), span)
+            stream.skipValue(startingWith: value)
+            return nil
+        case .sequenceStart:
+            var elements: [ExecTemplate.Element] = []
+            var ok = true
+            while let item = stream.next() {
+                if case .sequenceEnd = item { break }
+                if case .mappingStart(let span) = item {
+                    report(DefinitionRules.nestedCondition(), span)
+                    stream.skipValue(startingWith: item)
+                    ok = false
+                } else if let text = string(item, what: "an `exec` element", key: nil, &stream), let element = plainElement(text) {
+                    elements.append(element)
+                } else {
+                    ok = false
+                }
+            }
+            return ok ? elements : nil
+        default:
+            guard let text = string(value, what: "`\(stream.string(key))`", key: key, &stream) else { return nil }
+            return plainElement(text).map { [$0] }
+        }
     }
 
     private mutating func reportPlaceholderSyntax(_ error: ExecTemplate.SyntaxError, in scalar: YAMLScalar) {
@@ -237,18 +320,25 @@ struct ManifestDecoder {
         return YAMLSpan(line: scalar.span.start.line, column: scalar.span.start.column + quote + offset, length: length)
     }
 
-    /// Placeholders against the declared arg names (including args whose
-    /// spec has its own error, so one mistake is reported once).
-    private mutating func checkPlaceholders(_ template: ExecTemplate, argNames: [String]) {
-        for element in template.arguments {
-            for name in element.placeholders where !argNames.contains(name) {
-                let suggestion = Suggestion.closest(to: name, in: argNames)
-                add(Diagnostic(
-                    .undeclaredPlaceholder, "placeholder `{\(name)}` names no declared arg",
-                    at: element.location,
-                    help: suggestion.map { "did you mean `{\($0)}`?" } ?? "declare `\(name)` under `args`"
-                ))
+    /// Placeholders and conditions against the declared arg names
+    /// (including args whose spec has its own error, so one mistake is
+    /// reported once), and list args' placeholders against the elements
+    /// that hold them (for the args that decoded).
+    private mutating func checkReferences(_ template: ExecTemplate, argNames: [String], args: [ArgDefinition]) {
+        var found: [(DefinitionRules.Violation, SourceLocation?)] = []
+        func plain(_ element: ExecTemplate.Element) {
+            for name in element.placeholders {
+                if let violation = DefinitionRules.undeclaredPlaceholder(name, argNames: argNames) { found.append((violation, element.location)) }
             }
+            if let violation = DefinitionRules.listPlaceholder(element, args: args) { found.append((violation, element.location)) }
+        }
+        for element in template.arguments {
+            guard let condition = element.condition else { plain(element); continue }
+            if let violation = DefinitionRules.undeclaredCondition(condition.arg, argNames: argNames) { found.append((violation, element.location)) }
+            (condition.then + condition.otherwise).forEach(plain)
+        }
+        for (violation, location) in found {
+            add(Diagnostic(violation.code, violation.message, at: location, help: violation.help))
         }
     }
 
@@ -294,196 +384,6 @@ struct ManifestDecoder {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
-    // MARK: args
-
-    /// The args that decoded, and every declared arg name (for the checks of
-    /// placeholders and `$HYPER_ARG_X`): nil when `args` is not a mapping.
-    private mutating func decodeArgs(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ([ArgDefinition], [String]?) {
-        if case .sequenceStart(let span) = value {
-            report(.wrongKind, "`args` must be a mapping, found a sequence", span, help: argsListHelp(&stream))
-            return ([], nil)
-        }
-        guard mapping(value, what: "`args`", key: key, &stream) else { return ([], nil) }
-        var args: [ArgDefinition] = []
-        var names: [String] = []
-        var spans: [YAMLSpan] = []
-        while let argKey = nextKey(&stream) {
-            guard let spec = stream.next() else { break }
-            let name = stream.string(argKey)
-            names.append(name)
-            spans.append(argKey.span)
-            var nameOK = true
-            if let violation = DefinitionRules.argName(name, at: names.count - 1) {
-                report(violation, argKey.span)
-                nameOK = false
-            }
-            if let arg = decodeArg(name: name, spec, key: argKey, &stream), nameOK {
-                args.append(arg)
-            }
-        }
-        let flags = names.map { name in args.contains { $0.isFlag && $0.name == name } }
-        for violation in DefinitionRules.optionCollisions(names, flags: flags) {
-            if case .argName(let other) = violation.subject { report(violation, spans[other]) }
-        }
-        return (args, names)
-    }
-
-    /// The help for `args` written as a list, from its first item: a name
-    /// (`[app, count]`) or a spec with a `name` and a `type` (`- name: app`).
-    /// Reads the list to its end.
-    private func argsListHelp(_ stream: inout YAMLEventStream) -> String {
-        var name: String?
-        var type: String?
-        var first = true
-        while let item = stream.next() {
-            if case .sequenceEnd = item { break }
-            defer { first = false }
-            if first, case .scalar(let scalar) = item {
-                name = stream.string(scalar)
-                continue
-            }
-            guard case .mappingStart = item, first else {
-                stream.skipValue(startingWith: item)
-                continue
-            }
-            while let field = nextKey(&stream) {
-                guard let value = stream.next() else { break }
-                if case .scalar(let scalar) = value {
-                    if stream.text(of: field, is: "name") { name = stream.string(scalar) }
-                    if stream.text(of: field, is: "type") { type = stream.string(scalar) }
-                } else {
-                    stream.skipValue(startingWith: value)
-                }
-            }
-        }
-        return CommonMistakes.argsListHelp(name: name, type: type)
-    }
-
-    private mutating func decodeArg(name: String, _ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> ArgDefinition? {
-        let argLocation = location(key.span)
-        switch value {
-        case .scalar(let scalar):
-            if scalar.isPlainNull {
-                report(.nullValue, "arg `\(name)` has no type", key.span,
-                       help: "write a type (`\(name): str`) or a mapping (`\(name): {type: int, default: 1}`)")
-                return nil
-            }
-            guard let type = argType(stream.scalar(scalar), arg: name) else { return nil }
-            return ArgDefinition(name: name, type: type, location: argLocation)
-        case .sequenceStart(let span):
-            report(.wrongKind, "arg `\(name)` must be a type name or a mapping, found a sequence", span)
-            stream.skipValue(startingWith: value)
-            return nil
-        case .mappingEnd, .sequenceEnd:
-            return nil
-        case .mappingStart:
-            var ok = true
-            var type = ArgType.str
-            var defaultEvent: YAMLEvent?
-            var required: (Bool, YAMLScalarRef)?
-            var help = ""
-            while let field = nextKey(&stream) {
-                guard let fieldValue = stream.next() else { return nil }
-                switch stream.match(field, as: ArgKey.self) {
-                case .type?:
-                    if let text = string(fieldValue, what: "`type`", key: field, &stream), let parsed = argType(text, arg: name) {
-                        type = parsed
-                    } else {
-                        ok = false
-                    }
-                case .default?:
-                    defaultEvent = fieldValue
-                    if case .scalar = fieldValue {} else {
-                        report(.wrongKind, "default of `\(name)` must be a single value, found \(fieldValue.kindDescription)", fieldValue.span ?? field.span)
-                        stream.skipValue(startingWith: fieldValue)
-                        ok = false
-                    }
-                case .required?:
-                    if let value = plainBool(fieldValue, what: "`required`", key: field, &stream) {
-                        required = (value, field)
-                    } else {
-                        ok = false
-                    }
-                case .help?:
-                    if let text = string(fieldValue, what: "`help`", key: field, &stream) {
-                        help = text.value
-                        checkShown(text, fieldValue, what: "`help` of arg `\(name)`", &stream)
-                    } else {
-                        ok = false
-                    }
-                case nil:
-                    unknownKey(field, fieldValue, known: Self.argKeys, context: "in arg `\(name)`", &stream)
-                    stream.skipValue(startingWith: fieldValue)
-                    ok = false
-                }
-            }
-            var value: ArgValue?
-            if case .scalar(let scalar)? = defaultEvent {
-                let text = stream.scalar(scalar)
-                guard ok, let parsed = defaultValue(text, type: type, arg: name, key: key) else { return nil }
-                value = parsed
-                // `hyper <command> --help` shows a str default.
-                if type == .str { checkShown(text, .scalar(scalar), what: "default of `\(name)`", &stream) }
-                if let (isRequired, requiredKey) = required, isRequired,
-                   let violation = DefinitionRules.requiredWithDefault(ArgDefinition(name: name, type: type, default: parsed, required: true), at: 0) {
-                    report(violation, requiredKey.span)
-                    return nil
-                }
-            }
-            guard ok else { return nil }
-            return ArgDefinition(name: name, type: type, default: value, help: help, required: required?.0, location: argLocation)
-        }
-    }
-
-    private static let typeAliases = [
-        "string": "str", "text": "str", "integer": "int", "number": "float", "double": "float",
-        "boolean": "bool", "flag": "bool",
-    ]
-
-    private mutating func argType(_ scalar: YAMLScalar, arg: String) -> ArgType? {
-        if let type = ArgType(rawValue: scalar.value) { return type }
-        let suggestion = Self.typeAliases[scalar.value.lowercased()]
-            ?? Suggestion.closest(to: scalar.value, in: ArgType.allCases.map(\.rawValue))
-        report(.unknownType, "unknown type `\(scalar.value)` for arg `\(arg)`", scalar.span,
-               help: suggestion.map { "did you mean `\($0)`?" } ?? "the types are `int`, `str`, `float` and `bool`")
-        return nil
-    }
-
-    private mutating func defaultValue(_ scalar: YAMLScalar, type: ArgType, arg: String, key: YAMLScalarRef) -> ArgValue? {
-        if scalar.isPlainNull {
-            report(.nullValue, "default of `\(arg)` has no value", scalar.value.isEmpty ? key.span : scalar.span,
-                   help: type == .str ? "write `default: \"\"` for an empty string, or remove `default`" : "give a value, or remove `default`")
-            return nil
-        }
-        let text = scalar.value
-        if type == .str { return .str(text) }
-        let parsed = ValueSyntax.parse(text, as: type)
-        if let parsed, scalar.style == .plain, type == .bool || !ValueSyntax.hasAmbiguousLeadingZero(text) {
-            return parsed
-        }
-        // The rest only words the error.
-        let expected = "invalid default for `\(arg)`: expected \(type.rawValue)"
-        if scalar.style != .plain {
-            report(.invalidDefault, "\(expected), got quoted text", scalar.span,
-                   help: parsed != nil ? "remove the quotes: `default: \(text)`" : nil)
-        } else if parsed != nil {
-            report(.invalidDefault, "\(expected), got `\(text)` with a leading zero", scalar.span,
-                   help: "YAML 1.1 reads it as octal and YAML 1.2 as decimal; write it without the leading zero")
-        } else {
-            report(.invalidDefault, "\(expected), got `\(text)`", scalar.span, help: Self.typeHint(type))
-        }
-        return nil
-    }
-
-    private static func typeHint(_ type: ArgType) -> String? {
-        switch type {
-        case .int: "an int is decimal digits with an optional sign, within 64 bits"
-        case .float: "a float is a finite decimal number such as `0.5` or `1e3`"
-        case .bool: "a bool is `true` or `false`"
-        case .str, .path: nil
-        }
-    }
-
     // MARK: shared pieces
 
     /// E218: a text hyper shows on the terminal (help, a str default) may hold
@@ -491,7 +391,7 @@ struct ManifestDecoder {
     /// that a manifest that validates prints as it reads. Located at the
     /// character, or at the escape (`\e`) that wrote it. A NUL is E103's,
     /// reported for every value.
-    private mutating func checkShown(_ text: YAMLScalar, _ event: YAMLEvent, what: String, _ stream: inout YAMLEventStream) {
+    mutating func checkShown(_ text: YAMLScalar, _ event: YAMLEvent, what: String, _ stream: inout YAMLEventStream) {
         guard case .scalar(let ref) = event,
               let violation = DefinitionRules.shownText(text.value, what: what, subject: .commandHelp) else { return }
         let span = stream.sourceSpan(ofFirstIn: ref, where: DefinitionRules.isRefusedInShownText) ?? text.span
@@ -500,7 +400,7 @@ struct ManifestDecoder {
 
     /// True when `event` starts a mapping; otherwise reports what stands
     /// there instead and skips it.
-    private mutating func mapping(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool {
+    mutating func mapping(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool {
         switch event {
         case .mappingStart:
             return true
@@ -515,7 +415,7 @@ struct ManifestDecoder {
     }
 
     /// A text scalar, not null. Any scalar's text is a string (`help: 42` is "42").
-    private mutating func string(_ event: YAMLEvent, what: String, key: YAMLScalarRef?, _ stream: inout YAMLEventStream) -> YAMLScalar? {
+    mutating func string(_ event: YAMLEvent, what: String, key: YAMLScalarRef?, _ stream: inout YAMLEventStream) -> YAMLScalar? {
         guard case .scalar(let scalar) = event else {
             report(.wrongKind, "\(what) must be a string, found \(event.kindDescription)", event.span ?? key?.span ?? YAMLSpan(line: 1, column: 1))
             stream.skipValue(startingWith: event)
@@ -529,7 +429,7 @@ struct ManifestDecoder {
         return stream.scalar(scalar)
     }
 
-    private mutating func plainBool(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool? {
+    mutating func plainBool(_ event: YAMLEvent, what: String, key: YAMLScalarRef, _ stream: inout YAMLEventStream) -> Bool? {
         if case .scalar(let scalar) = event, scalar.style == .plain {
             if stream.text(of: scalar, is: "true") { return true }
             if stream.text(of: scalar, is: "false") { return false }
@@ -541,7 +441,7 @@ struct ManifestDecoder {
         return nil
     }
 
-    private mutating func unknownKey(_ key: YAMLScalarRef, _ value: YAMLEvent, known: [String], context: String,
+    mutating func unknownKey(_ key: YAMLScalarRef, _ value: YAMLEvent, known: [String], context: String,
                                      _ stream: inout YAMLEventStream) {
         let name = stream.string(key)
         // `{help: Only this app (e.g. accounts, billing)}`: a comma cut the
@@ -562,20 +462,20 @@ struct ManifestDecoder {
                    ?? "the keys here are " + known.map { "`\($0)`" }.joined(separator: ", "))
     }
 
-    private func location(_ span: YAMLSpan) -> SourceLocation {
+    func location(_ span: YAMLSpan) -> SourceLocation {
         SourceLocation(file: file, line: span.start.line, column: span.start.column, length: span.length)
     }
 
     /// A violation of a `DefinitionRules` rule, at the span of what it names.
-    private mutating func report(_ violation: DefinitionRules.Violation, _ span: YAMLSpan) {
+    mutating func report(_ violation: DefinitionRules.Violation, _ span: YAMLSpan) {
         report(violation.code, violation.message, span, help: violation.help)
     }
 
-    private mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {
+    mutating func report(_ code: DiagnosticCode, _ message: String, _ span: YAMLSpan, help: String? = nil) {
         add(Diagnostic(code, message, at: location(span), help: help))
     }
 
-    private mutating func add(_ diagnostic: Diagnostic) {
+    mutating func add(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
         if diagnostic.severity == .error { errorCount += 1 }
     }
@@ -608,7 +508,7 @@ enum CommandKey: ManifestKey {
 
 /// The keys of an arg's spec.
 enum ArgKey: ManifestKey {
-    case type, `default`, required, help
+    case type, `default`, required, help, short, choices, env, multiple, rest, min, max, hidden, deprecated
 
     var spelling: StaticString {
         switch self {
@@ -616,6 +516,15 @@ enum ArgKey: ManifestKey {
         case .default: "default"
         case .required: "required"
         case .help: "help"
+        case .short: "short"
+        case .choices: "choices"
+        case .env: "env"
+        case .multiple: "multiple"
+        case .rest: "rest"
+        case .min: "min"
+        case .max: "max"
+        case .hidden: "hidden"
+        case .deprecated: "deprecated"
         }
     }
 }

@@ -14,6 +14,13 @@
         public var concise: [String]
     }
 
+    /// The messages of every rule a definition breaks (`DefinitionRules`):
+    /// none, for a command a manifest loaded, since the decoder checks the
+    /// same rules where it reads each value.
+    public static func ruleViolations(_ command: CommandDefinition) -> [String] {
+        DefinitionRules.check(command).map { "\($0.code.rawValue): \($0.message)" }
+    }
+
     public static func decode(_ bytes: [UInt8]) -> Decoded {
         let load = ManifestLoader.decode(bytes: bytes, file: "fuzz.yaml")
         let renderer = DiagnosticRenderer(sources: load.sources)

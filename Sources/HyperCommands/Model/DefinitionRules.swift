@@ -29,6 +29,19 @@ enum DefinitionRules {
         case argRequired(Int)
         case argDefault(Int)
         case argHelp(Int)
+        /// Another key of the arg at this index (`short`, `choices`, `env`,
+        /// `min`, `max`, `rest`, `deprecated`, ...), as the manifest spells it.
+        case argKey(Int, String)
+        /// The choice at this index of the arg's `choices`.
+        case argChoice(Int, choice: Int)
+        /// An element of `exec` (or of a branch of a condition).
+        case execElement
+    }
+
+    /// The keys of an arg whose use depends on its type and on whether it
+    /// is `multiple` or `rest` (the table in docs/manifest-format.md).
+    enum Key: String, Sendable, Hashable, CaseIterable {
+        case short, choices, env, min, max, `default`, required, rest
     }
 
     /// Every violation of a whole definition, in the order a manifest reports them.
@@ -54,11 +67,75 @@ enum DefinitionRules {
             }
             if let violation = requiredWithDefault(arg, at: index) { found.append(violation) }
             if let violation = shownText(arg.help, what: "`help` of arg `\(arg.name)`", subject: .argHelp(index)) { found.append(violation) }
-            if case .str(let text)? = arg.default, let violation = shownText(text, what: "default of `\(arg.name)`", subject: .argDefault(index)) {
+            found += argumentRules(arg, at: index)
+        }
+        found += optionCollisions(command.args.map(\.name), flags: command.args.map(\.isFlag))
+        found += shortClashes(command.args)
+        found += secondRest(command.args)
+        if case .exec(let template) = command.action {
+            found += execRules(template, args: command.args)
+        }
+        return found
+    }
+
+    /// The rules of one arg's new keys, for a definition made in code: what
+    /// a manifest's decoder checks key by key where it reads them.
+    private static func argumentRules(_ arg: ArgDefinition, at index: Int) -> [Violation] {
+        var found: [Violation] = []
+        for text in arg.defaultValues.compactMap(\.shownText) {
+            if let violation = shownText(text, what: "default of `\(arg.name)`", subject: .argDefault(index)) { found.append(violation) }
+        }
+        for case .path(let text) in arg.defaultValues {
+            if let violation = emptyPath(text, arg: arg.name, at: index) { found.append(violation) }
+        }
+        for key in Key.allCases where arg.gives(key) {
+            if let violation = keyApplies(key, type: arg.type, multiple: arg.multiple, rest: arg.rest, arg: arg.name, at: index) {
                 found.append(violation)
             }
         }
-        found += optionCollisions(command.args.map(\.name), flags: command.args.map(\.isFlag))
+        if arg.rest && !arg.multiple { found.append(restNotMultiple(arg: arg.name, at: index)) }
+        if let short = arg.short, let violation = shortLetter(String(short), arg: arg.name, at: index) { found.append(violation) }
+        if let env = arg.env, let violation = environmentName(env, arg: arg.name, at: index) { found.append(violation) }
+        if let deprecated = arg.deprecated,
+           let violation = shownText(deprecated, what: "`deprecated` of `\(arg.name)`", subject: .argKey(index, "deprecated")) {
+            found.append(violation)
+        }
+        for (number, choice) in arg.choices.enumerated() {
+            if choice.value.type != arg.type {
+                found.append(Violation(code: .invalidChoiceOrBound,
+                                       message: "invalid choice for `\(arg.name)`: expected \(arg.type.rawValue), got \(choice.value.type?.rawValue ?? "a list")",
+                                       help: nil, subject: .argChoice(index, choice: number)))
+                continue
+            }
+            if let text = choice.value.shownText,
+               let violation = shownText(text, what: "choice of `\(arg.name)`", subject: .argChoice(index, choice: number)) {
+                found.append(violation)
+            }
+            if let violation = shownText(choice.help, what: "`help` of choice `\(choice.value.text)` of `\(arg.name)`",
+                                         subject: .argChoice(index, choice: number)) {
+                found.append(violation)
+            }
+            if let violation = repeatedChoice(arg.choices.map(\.value), at: number, arg: arg.name, index: index) { found.append(violation) }
+        }
+        for (key, bound) in [(Key.min, arg.minimum), (Key.max, arg.maximum)] {
+            if let bound, bound.type != arg.type {
+                found.append(Violation(code: .invalidChoiceOrBound,
+                                       message: "invalid `\(key.rawValue)` for `\(arg.name)`: expected \(arg.type.rawValue), got \(bound.type?.rawValue ?? "a list")",
+                                       help: nil, subject: .argKey(index, key.rawValue)))
+            }
+        }
+        guard found.isEmpty else { return found }
+        if let violation = minimumAboveMaximum(arg, at: index) { found.append(violation) }
+        for value in arg.default?.fits(arg) == true ? arg.defaultValues : [] {
+            if let violation = notAChoice(value, of: arg, at: index) ?? outOfBounds(value, of: arg, what: "default", subject: .argDefault(index)) {
+                found.append(violation)
+            }
+        }
+        for (number, choice) in arg.choices.enumerated() {
+            if let violation = outOfBounds(choice.value, of: arg, what: "choice", subject: .argChoice(index, choice: number)) {
+                found.append(violation)
+            }
+        }
         return found
     }
 
@@ -84,6 +161,15 @@ enum DefinitionRules {
                          subject: .commandName)
     }
 
+    /// A path default names something: the command line refuses an empty
+    /// path, so a default may not be one either (E209). Paths have no
+    /// choices or bounds, so only a default can be one.
+    static func emptyPath(_ text: String, arg: String, at index: Int) -> Violation? {
+        guard text.isEmpty else { return nil }
+        return Violation(code: .invalidDefault, message: "invalid default for `\(arg)`: expected path, got an empty text",
+                         help: "write `.` for the project root", subject: .argDefault(index))
+    }
+
     /// `lower_snake`, and not `help` (E207, E216).
     static func argName(_ name: String, at index: Int) -> Violation? {
         if !Names.isArgName(name) {
@@ -100,7 +186,7 @@ enum DefinitionRules {
 
     /// An arg with a default is not required (E210). A flag always has one.
     static func requiredWithDefault(_ arg: ArgDefinition, at index: Int) -> Violation? {
-        guard arg.required, arg.default != nil, !arg.isFlag else { return nil }
+        guard arg.required, arg.default != nil, !arg.isFlag, !arg.rest else { return nil }
         return Violation(code: .requiredWithDefault, message: "arg `\(arg.name)` is required and has a default",
                          help: "remove `required: true`, or remove the default", subject: .argRequired(index))
     }
@@ -120,6 +206,258 @@ enum DefinitionRules {
         return found
     }
 
+    // MARK: the keys of an arg
+
+    /// `short`, `choices`, `env`, `min`, `max`, `default` and `required`
+    /// apply to some args only (E222): a bool takes no choices or bounds, a
+    /// str or path no bounds, a path no choices, a `multiple` arg no `env`
+    /// (a variable holds one value), and a `rest` arg, a str that takes the
+    /// words after the command's own, none of them. Placed at the key.
+    static func keyApplies(_ key: Key, type: ArgType, multiple: Bool, rest: Bool, arg: String, at index: Int) -> Violation? {
+        func refuse(_ kind: String, _ help: String) -> Violation {
+            Violation(code: .keyDoesNotApply, message: "`\(key.rawValue)` does not apply to `\(arg)`, \(kind)", help: help,
+                      subject: .argKey(index, key.rawValue))
+        }
+        if rest {
+            switch key {
+            case .rest:
+                guard type != .str else { return nil }
+                return Violation(code: .keyDoesNotApply, message: "`rest` does not apply to `\(arg)`, \(article(type)) \(type.rawValue) arg",
+                                 help: "the rest of a command line is words of text: remove `type`, or `rest`", subject: .argKey(index, "rest"))
+            case .default:
+                return refuse("a `rest` arg", "a rest arg always starts empty; remove `default`")
+            case .required:
+                return refuse("a `rest` arg", "a rest arg is optional and empty unless words are left over; remove `required`")
+            case .short:
+                return refuse("a `rest` arg", "a rest arg has no option of its own: it takes the words after the command's own")
+            case .choices, .env, .min, .max:
+                return refuse("a `rest` arg", "a rest arg takes the words after the command's own as they are written")
+            }
+        }
+        switch key {
+        case .env where multiple:
+            return refuse("a `multiple` arg", "a variable holds one value; remove `env`, or `multiple`")
+        case .choices where type == .bool:
+            return refuse("a bool arg", "a bool is `true` or `false`; for named values use a str with `choices`")
+        case .choices where type == .path:
+            return refuse("a path arg", "a path names any file or folder; for a fixed set of values use a str with `choices`")
+        case .min, .max:
+            guard type != .int && type != .float else { return nil }
+            return refuse("\(article(type)) \(type.rawValue) arg", "`min` and `max` bound int and float args"
+                          + (type == .str ? "; `choices` lists the only texts accepted" : ""))
+        default:
+            return nil
+        }
+    }
+
+    /// `rest` implies `multiple`, so `multiple: false` beside it says the
+    /// opposite (E222). Placed at `multiple`.
+    static func restNotMultiple(arg: String, at index: Int) -> Violation {
+        Violation(code: .keyDoesNotApply, message: "`multiple: false` does not apply to `\(arg)`, a `rest` arg",
+                  help: "a rest arg takes every word left over; remove `multiple`", subject: .argKey(index, "multiple"))
+    }
+
+    private static func article(_ type: ArgType) -> String {
+        type == .int ? "an" : "a"
+    }
+
+    /// One ASCII letter other than `h`, which asks for help (E219).
+    static func shortLetter(_ text: String, arg: String, at index: Int) -> Violation? {
+        let bytes = Array(text.utf8)
+        if bytes.count == 1, let byte = bytes.first, (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) {
+            guard byte == UInt8(ascii: "h") else { return nil }
+            return Violation(code: .invalidShort, message: "`short: h` of `\(arg)` would take `-h`, which asks for help",
+                             help: "choose another letter", subject: .argKey(index, "short"))
+        }
+        return Violation(code: .invalidShort, message: "`short` of `\(arg)` must be one ASCII letter, found `\(text)`",
+                         help: "write one letter, `a`-`z` or `A`-`Z`, other than `h`", subject: .argKey(index, "short"))
+    }
+
+    /// No two args of a command share a `short` (E220). Placed at the later.
+    static func shortClashes(_ args: [ArgDefinition]) -> [Violation] {
+        var found: [Violation] = []
+        var seen: [(letter: Character, arg: String)] = []
+        for (index, arg) in args.enumerated() {
+            guard let letter = arg.short else { continue }
+            if let earlier = seen.first(where: { Names.same(String($0.letter), String(letter)) }) {
+                found.append(Violation(code: .duplicateShort, message: "`-\(letter)` is the short of both `\(earlier.arg)` and `\(arg.name)`",
+                                       help: "choose another letter for one of them", subject: .argKey(index, "short")))
+            } else {
+                seen.append((letter, arg.name))
+            }
+        }
+        return found
+    }
+
+    /// Letters, digits and `_`, not starting with a digit, and not
+    /// `HYPER_...`, which hyper sets for the programs it runs (E221).
+    static func environmentName(_ name: String, arg: String, at index: Int) -> Violation? {
+        let bytes = Array(name.utf8)
+        func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_") }
+        let valid = bytes.first.map(isLetter) == true && bytes.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }
+        guard valid else {
+            return Violation(code: .invalidEnvName, message: "invalid variable name `\(name)` for `env` of `\(arg)`",
+                             help: "a variable name is ASCII letters, digits and `_`, not starting with a digit", subject: .argKey(index, "env"))
+        }
+        guard Names.hasPrefix(name, "HYPER_") else { return nil }
+        return Violation(code: .invalidEnvName, message: "`env` of `\(arg)` names `\(name)`, a variable of hyper's own",
+                         help: "hyper sets and reads the variables that start with `HYPER_`; choose another name", subject: .argKey(index, "env"))
+    }
+
+    /// Each value is listed once in `choices` (E224): the one at `number`
+    /// against those before it. Values compare as the command line does.
+    static func repeatedChoice(_ values: [ArgValue], at number: Int, arg: String, index: Int) -> Violation? {
+        guard values[..<number].contains(where: { same($0, values[number]) }) else { return nil }
+        return Violation(code: .invalidChoices, message: "choice `\(values[number].text)` of `\(arg)` is listed twice", help: "remove one of the two",
+                         subject: .argChoice(index, choice: number))
+    }
+
+    /// `choices: []` accepts nothing (E224).
+    static func emptyChoices(arg: String, at index: Int) -> Violation {
+        Violation(code: .invalidChoices, message: "`choices` of `\(arg)` is empty", help: "list the values it accepts, or remove `choices`",
+                  subject: .argKey(index, "choices"))
+    }
+
+    /// A default is one of the choices, when there are any (E225).
+    static func notAChoice(_ value: ArgValue, of arg: ArgDefinition, at index: Int) -> Violation? {
+        guard !arg.choices.isEmpty, !arg.choices.contains(where: { same($0.value, value) }) else { return nil }
+        return Violation(code: .defaultNotAChoice, message: "default `\(value.text)` of `\(arg.name)` is not one of its choices",
+                         help: "the choices are " + arg.choices.map { "`\($0.value.text)`" }.joined(separator: ", "), subject: .argDefault(index))
+    }
+
+    /// `min` is at most `max` (E226). Placed at `min`.
+    static func minimumAboveMaximum(_ arg: ArgDefinition, at index: Int) -> Violation? {
+        guard let minimum = arg.minimum, let maximum = arg.maximum, compare(minimum, maximum) == 1 else { return nil }
+        return Violation(code: .minAboveMax, message: "`min: \(minimum.text)` of `\(arg.name)` is greater than its `max: \(maximum.text)`",
+                         help: "swap them: `min: \(maximum.text)`, `max: \(minimum.text)`", subject: .argKey(index, "min"))
+    }
+
+    /// A default or a choice lies within `min` and `max` (E227).
+    static func outOfBounds(_ value: ArgValue, of arg: ArgDefinition, what: String, subject: Subject) -> Violation? {
+        if let minimum = arg.minimum, compare(value, minimum) == -1 {
+            return Violation(code: .outOfBounds, message: "\(what) `\(value.text)` of `\(arg.name)` is below its `min: \(minimum.text)`",
+                             help: nil, subject: subject)
+        }
+        if let maximum = arg.maximum, compare(value, maximum) == 1 {
+            return Violation(code: .outOfBounds, message: "\(what) `\(value.text)` of `\(arg.name)` is above its `max: \(maximum.text)`",
+                             help: nil, subject: subject)
+        }
+        return nil
+    }
+
+    /// At most one `rest` arg in a command (E228), at each one after the first.
+    static func secondRest(_ args: [ArgDefinition]) -> [Violation] {
+        guard let first = args.firstIndex(where: \.rest) else { return [] }
+        return args.indices.dropFirst(first + 1).filter { args[$0].rest }.map { index in
+            Violation(code: .secondRest, message: "`\(args[index].name)` is a second `rest` arg; `\(args[first].name)` already takes the words left over",
+                      help: "a command has at most one rest arg; make this one `multiple`", subject: .argKey(index, "rest"))
+        }
+    }
+
+    /// Values compared as the command line compares them: two ints
+    /// exactly, numbers as doubles, anything else as values.
+    static func same(_ a: ArgValue, _ b: ArgValue) -> Bool {
+        if case .int(let x) = a, case .int(let y) = b { return x == y }
+        if let order = compare(a, b) { return order == 0 }
+        return a == b
+    }
+
+    /// -1, 0 or 1 for two numbers (two ints exactly, else as doubles); nil otherwise.
+    static func compare(_ a: ArgValue, _ b: ArgValue) -> Int? {
+        if case .int(let x) = a, case .int(let y) = b { return x < y ? -1 : x == y ? 0 : 1 }
+        func number(_ value: ArgValue) -> Double? {
+            switch value {
+            case .int(let x): Double(x)
+            case .float(let x): x
+            default: nil
+            }
+        }
+        guard let x = number(a), let y = number(b) else { return nil }
+        return x < y ? -1 : x == y ? 0 : 1
+    }
+
+    // MARK: positions
+
+    /// An arg that takes positional words: not a flag, not the rest, and
+    /// neither hidden nor deprecated (those are given by name only).
+    static func takesPositionalWords(_ arg: ArgDefinition) -> Bool {
+        !arg.isFlag && !arg.rest && !arg.hidden && arg.deprecated == nil
+    }
+
+    /// A `multiple` arg that takes positional words takes all of them, so an
+    /// arg after it that could take one can only be given by name (W404, a
+    /// warning). At each such arg, once.
+    static func positionalAfterList(_ args: [ArgDefinition]) -> [Violation] {
+        guard let list = args.firstIndex(where: { $0.multiple && takesPositionalWords($0) }) else { return [] }
+        return args.indices.dropFirst(list + 1).filter { takesPositionalWords(args[$0]) }.map { index in
+            let name = args[index].name
+            return Violation(code: .positionalAfterList,
+                             message: "`\(name)` can only be given by name: `\(args[list].name)`, declared before it, takes every positional word",
+                             help: "declare `\(name)` before `\(args[list].name)` to give it by position too", subject: .argName(index))
+        }
+    }
+
+    // MARK: exec
+
+    /// The rules of an `exec` template's elements, conditions included, for
+    /// a definition made in code (the decoder checks each where it reads it).
+    static func execRules(_ template: ExecTemplate, args: [ArgDefinition]) -> [Violation] {
+        let names = args.map(\.name)
+        var found: [Violation] = []
+        func plain(_ element: ExecTemplate.Element) {
+            if element.condition != nil { found.append(nestedCondition()) }
+            for name in element.placeholders {
+                if let violation = undeclaredPlaceholder(name, argNames: names) { found.append(violation) }
+            }
+            if let violation = listPlaceholder(element, args: args) { found.append(violation) }
+        }
+        for element in template.arguments {
+            guard let condition = element.condition else { plain(element); continue }
+            if let violation = undeclaredCondition(condition.arg, argNames: names) { found.append(violation) }
+            if condition.then.isEmpty { found.append(missingBranch()) }
+            (condition.then + condition.otherwise).forEach(plain)
+        }
+        return found
+    }
+
+    /// A placeholder names a declared arg (E215).
+    static func undeclaredPlaceholder(_ name: String, argNames: [String]) -> Violation? {
+        guard !argNames.contains(where: { Names.same($0, name) }) else { return nil }
+        let suggestion = Suggestion.closest(to: name, in: argNames)
+        return Violation(code: .undeclaredPlaceholder, message: "placeholder `{\(name)}` names no declared arg",
+                         help: suggestion.map { "did you mean `{\($0)}`?" } ?? "declare `\(name)` under `args`", subject: .execElement)
+    }
+
+    /// A list arg's placeholder is a whole element, which gives one argument
+    /// per value; inside a longer text it has no single value (E229).
+    static func listPlaceholder(_ element: ExecTemplate.Element, args: [ArgDefinition]) -> Violation? {
+        guard element.parts.count > 1,
+              let name = element.placeholders.first(where: { name in args.contains { $0.isList && Names.same($0.name, name) } }) else { return nil }
+        return Violation(code: .listPlaceholderInText, message: "`{\(name)}` is a list, so it must be an `exec` element by itself",
+                         help: "write `\"{\(name)}\"` as its own element: it gives one argument per value", subject: .execElement)
+    }
+
+    /// A condition's `if` names a declared arg (E231).
+    static func undeclaredCondition(_ name: String, argNames: [String]) -> Violation? {
+        guard !argNames.contains(where: { Names.same($0, name) }) else { return nil }
+        let suggestion = Suggestion.closest(to: name, in: argNames)
+        return Violation(code: .undeclaredCondition, message: "`if: \(name)` names no declared arg",
+                         help: suggestion.map { "did you mean `\($0)`?" } ?? "name one of the command's args", subject: .execElement)
+    }
+
+    /// A condition's branches hold plain elements (E230).
+    static func nestedCondition() -> Violation {
+        Violation(code: .malformedCondition, message: "conditions do not nest: a branch holds plain `exec` elements",
+                  help: "write the inner condition as an element of its own, beside this one", subject: .execElement)
+    }
+
+    /// A condition has `if`, and `then` with at least one element (E230).
+    static func missingBranch(if hasIf: Bool = true) -> Violation {
+        Violation(code: .malformedCondition,
+                  message: hasIf ? "a conditional `exec` element needs `then`, with at least one element" : "a conditional `exec` element needs `if`",
+                  help: "write `{if: ARG, then: ELEMENT}` or `{if: ARG, then: [ELEMENT, ...]}`, with `else:` if wanted", subject: .execElement)
+    }
+
     /// A text hyper shows on the terminal (help, a str default) holds no
     /// control or text-direction character, however it was written, so that
     /// a definition that passes prints as it reads (E218). A NUL is E103's
@@ -137,5 +475,41 @@ enum DefinitionRules {
     /// The characters `shownText` refuses.
     static func isRefusedInShownText(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value != 0 && TerminalText.isUnsafe(scalar)
+    }
+}
+
+extension ArgDefinition {
+    /// Whether a definition gives this key, as a manifest would write it.
+    /// A rest arg's own empty default and a flag's `false` are not given.
+    fileprivate func gives(_ key: DefinitionRules.Key) -> Bool {
+        switch key {
+        case .short: short != nil
+        case .choices: !choices.isEmpty
+        case .env: env != nil
+        case .min: minimum != nil
+        case .max: maximum != nil
+        case .default: rest && `default` != nil && `default` != .list([])
+        case .required: rest && required
+        case .rest: rest
+        }
+    }
+
+    /// The values of the default: each of a list's, or the one.
+    var defaultValues: [ArgValue] {
+        switch `default` {
+        case .list(let values)?: values
+        case let value?: [value]
+        case nil: []
+        }
+    }
+}
+
+extension ArgValue {
+    /// The text a str or path value shows, which E218 checks; nil for others.
+    fileprivate var shownText: String? {
+        switch self {
+        case .str(let text), .path(let text): text
+        default: nil
+        }
     }
 }

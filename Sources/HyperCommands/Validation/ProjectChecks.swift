@@ -78,27 +78,38 @@ struct ProjectChecks: Sendable {
 
     /// The manifest's args against the handler's arguments type: every field
     /// the type needs is declared, no arg is left without a field, types
-    /// agree, and an arg that may be absent has an optional field.
+    /// agree (a `String` takes a str or a path), lists are arrays, an arg
+    /// that may be absent has an optional field, and an enum property's
+    /// cases are the arg's choices.
     private mutating func checkSignature(_ signature: HandlerSignature, handler: String, of command: CommandDefinition) {
         let fields = Dictionary(signature.fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for arg in command.args {
+            let at = arg.location ?? command.location
             guard let field = fields[arg.name] else {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
                                               "arg `\(arg.name)` is not a property of `\(signature.typeName)`, the arguments of handler `\(handler)`",
-                                              at: arg.location ?? command.location,
-                                              help: "add `\(arg.name)` to `\(signature.typeName)`, or remove the arg"))
+                                              at: at, help: "add `\(arg.name)` to `\(signature.typeName)`, or remove the arg"))
                 continue
             }
-            if field.type != arg.type {
+            let property = "`\(signature.typeName).\(field.propertyName)`"
+            if field.type != arg.type && !(field.type == .str && arg.type == .path && field.enumeration == nil) {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                              "arg `\(arg.name)` is \(arg.type.rawValue), but `\(signature.typeName).\(field.propertyName)` is \(Self.swiftName(field.type))",
-                                              at: arg.location ?? command.location,
-                                              help: "declare it as `type: \(field.type.rawValue)`, or change the property"))
+                                              "arg `\(arg.name)` is \(arg.type.rawValue), but \(property) is \(field.swiftType)",
+                                              at: at, help: "declare it as `type: \(field.type.rawValue)`, or change the property"))
+            } else if field.isList != arg.isList {
+                var other = field
+                other.isList.toggle()
+                fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                              "arg `\(arg.name)` takes \(arg.isList ? "many values" : "one value"), but \(property) is \(field.swiftType)",
+                                              at: at,
+                                              help: arg.isList ? "make the property `\(other.swiftType)`, or remove `\(arg.rest ? "rest" : "multiple")`"
+                                                               : "add `multiple: true`, or make the property `\(other.swiftType)`"))
             } else if !arg.required && arg.default == nil && !field.isOptional {
                 fail(command.name, Diagnostic(.handlerArgsMismatch,
-                                              "arg `\(arg.name)` may be absent, but `\(signature.typeName).\(field.propertyName)` is not optional",
-                                              at: arg.location ?? command.location,
-                                              help: "give the arg a default, or make the property optional"))
+                                              "arg `\(arg.name)` may be absent, but \(property) is not optional",
+                                              at: at, help: "give the arg a default, or make the property optional"))
+            } else if let enumeration = field.enumeration {
+                checkChoices(arg, against: enumeration, property: property, command: command)
             }
         }
         let declared = Set(command.args.map(\.name))
@@ -106,17 +117,52 @@ struct ProjectChecks: Sendable {
             fail(command.name, Diagnostic(.handlerArgsMismatch,
                                           "command `\(command.name)` does not declare arg `\(field.name)`, which handler `\(handler)` needs (`\(signature.typeName).\(field.propertyName)`)",
                                           at: command.location,
-                                          help: "add `\(field.name): \(field.type.rawValue)` under `args`"))
+                                          help: "add `\(field.name): \(Self.spec(of: field))` under `args`"))
         }
     }
 
-    private static func swiftName(_ type: ArgType) -> String {
-        switch type {
-        case .int: "Int"
-        case .str, .path: "String"
-        case .float: "Double"
-        case .bool: "Bool"
+    /// An enum property takes only its cases: each of the arg's choices
+    /// decodes into it, and, when the enum is `CaseIterable`, every case is
+    /// a choice. At the arg.
+    private mutating func checkChoices(_ arg: ArgDefinition, against enumeration: HandlerSignature.Enumeration, property: String,
+                                       command: CommandDefinition) {
+        let at = arg.location ?? command.location
+        let enumName = "`\(enumeration.typeName)`"
+        let cases = enumeration.cases.map { "; its cases are " + Self.listed($0) } ?? ""
+        guard !arg.choices.isEmpty else {
+            fail(command.name, Diagnostic(.handlerArgsMismatch, "arg `\(arg.name)` takes any \(arg.type.rawValue), but \(property) is the enum \(enumName)",
+                                          at: at, help: "list the cases under `choices`" + cases))
+            return
         }
+        let refused = arg.choices.map(\.value).filter { !enumeration.accepts($0) }
+        if !refused.isEmpty {
+            let one = refused.count == 1
+            fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                          "\(one ? "choice" : "choices") \(Self.listed(refused)) of `\(arg.name)` \(one ? "is not a case" : "are not cases") of \(enumName)",
+                                          at: at, help: "remove \(one ? "it" : "them") from `choices`, or add \(one ? "the case" : "the cases") to \(enumName)" + cases))
+        }
+        let missing = (enumeration.cases ?? []).filter { value in !arg.choices.contains { DefinitionRules.same($0.value, value) } }
+        if !missing.isEmpty {
+            let one = missing.count == 1
+            fail(command.name, Diagnostic(.handlerArgsMismatch,
+                                          "\(one ? "case" : "cases") \(Self.listed(missing)) of \(enumName) \(one ? "is" : "are") not among the choices of `\(arg.name)`",
+                                          at: at, help: "add \(one ? "it" : "them") to `choices`, or remove \(one ? "the case" : "the cases") from \(enumName)"))
+        }
+    }
+
+    /// `` `a`, `b` `` for messages.
+    private static func listed(_ values: [ArgValue]) -> String {
+        values.map { "`\($0.text)`" }.joined(separator: ", ")
+    }
+
+    /// The spec that declares an arg for a field: `bool`, or
+    /// `{type: str, multiple: true, choices: [a, b]}`.
+    private static func spec(of field: HandlerSignature.Field) -> String {
+        var keys: [String] = []
+        if field.isList { keys.append("multiple: true") }
+        if let cases = field.enumeration?.cases { keys.append("choices: [" + cases.map(\.text).joined(separator: ", ") + "]") }
+        guard !keys.isEmpty else { return field.type.rawValue }
+        return "{" + (["type: \(field.type.rawValue)"] + keys).joined(separator: ", ") + "}"
     }
 
     /// A relative program (one with a `/` that does not start with `/`) must
