@@ -93,18 +93,7 @@ final class IndexFolder {
         let temporary = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = openat(descriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return FileSystem.errorText() }
-        var offset = 0
-        let written: Bool = bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count {
-                let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let written = FileSystem.writeAll(fd, bytes)
         let reason = written ? nil : FileSystem.errorText()
         close(fd)
         guard written, renameat(descriptor, temporary, descriptor, name) == 0 else {

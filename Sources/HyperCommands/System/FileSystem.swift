@@ -287,14 +287,11 @@ enum FileSystem {
         return mkdir(path, 0o700) == 0 || errno == EEXIST
     }
 
-    /// Writes a file whole or not at all: into a temporary file beside it,
-    /// then renamed over it, so a reader never sees half of it.
-    static func writeAtomically(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        var offset = 0
-        let written: Bool = bytes.withUnsafeBytes { buffer in
+    /// Writes all of `bytes` to `fd`, going on after interrupted or short
+    /// writes; false on an error (`errno` says which).
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
             while offset < buffer.count {
                 let count = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if count < 0 {
@@ -305,12 +302,6 @@ enum FileSystem {
             }
             return true
         }
-        close(fd)
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
     }
 
     static func errorText() -> String {
