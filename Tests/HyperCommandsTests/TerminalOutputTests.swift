@@ -71,6 +71,7 @@ import Testing
 
     @Test func runCommandEscapesWhatItPrints() async throws {
         let registry = CommandRegistry()
+        registry.programName = "hyper"
         let captured = CapturedConsole()
         // Code is held to the manifests' rules: such help is refused (E218).
         #expect(throws: RegistrationError(message: "command `evil`: `help` of command `evil` contains control character U+001B", code: .controlCharacter,

@@ -31,10 +31,12 @@ import Testing
             ((try? FileManager.default.contentsOfDirectory(at: indexFolder, includingPropertiesForKeys: nil)) ?? []).sorted { $0.path < $1.path }
         }
 
-        /// The index's trace lines, without the file path.
+        /// The index's trace lines, without the file path and the name of
+        /// the binary (`hyper: index: `, `hyper-example: index: `).
         static func trace(_ result: RunResult) -> [String] {
-            result.stderr.split(separator: "\n").filter { $0.hasPrefix("hyper: index: ") }.map { line in
-                let text = line.dropFirst("hyper: index: ".count)
+            result.stderr.split(separator: "\n").compactMap { line -> String? in
+                guard let marker = line.firstRange(of: ": index: "), !line[..<marker.lowerBound].contains(" ") else { return nil }
+                let text = line[marker.upperBound...]
                 if text.hasPrefix("hit ") { return "hit" }
                 if text.hasPrefix("written ") {
                     return "written" + (text.firstIndex(of: ";").map { String(text[$0...]) } ?? "")

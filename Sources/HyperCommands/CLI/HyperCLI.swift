@@ -14,6 +14,10 @@ public struct HyperCLI: Sendable {
 
     public var registry: CommandRegistry
     public var console: Console
+    /// The name the program is called by in what it prints: usage lines,
+    /// hints, `--version`. By default the registry's `programName`, the
+    /// executable's file name.
+    public var programName: String
     /// Where relative paths start and the search for `commands.d` begins.
     /// Setting it clears a problem finding the current folder.
     public var workingDirectory: String {
@@ -32,9 +36,10 @@ public struct HyperCLI: Sendable {
     var useIndex = true
 
     public init(registry: CommandRegistry = .shared, console: Console = .standard, workingDirectory: String? = nil,
-                environment: [String: String]? = nil) {
+                environment: [String: String]? = nil, name: String? = nil) {
         self.registry = registry
         self.console = console
+        self.programName = name ?? registry.programName
         if let workingDirectory {
             self.workingDirectory = workingDirectory
         } else {
@@ -56,9 +61,11 @@ public struct HyperCLI: Sendable {
     }
 
     /// Runs `hyper` with the process's arguments and exits with its status.
-    public static func main(registry: CommandRegistry = .shared) -> Never {
+    /// `name` is what the program calls itself (default: the registry's
+    /// `programName`, the executable's file name).
+    public static func main(registry: CommandRegistry = .shared, name: String? = nil) -> Never {
         openClosedStandardDescriptors()
-        let cli = HyperCLI(registry: registry)
+        let cli = HyperCLI(registry: registry, name: name)
         // Swift repairs invalid UTF-8 in argv silently; hyper refuses it instead,
         // so no value ever reaches a program changed.
         for index in 1..<Int(CommandLine.argc) {
@@ -93,6 +100,9 @@ public struct HyperCLI: Sendable {
         #endif
     }
 
+    /// `programName`, made safe to print.
+    var shownProgramName: String { TerminalText.line(programName) }
+
     var manifestSelection: ManifestSelection {
         ManifestSelection.resolve(options: manifestOptions, environment: manifestEnvironment, workingDirectory: workingDirectory)
     }
@@ -126,7 +136,7 @@ public struct HyperCLI: Sendable {
         let failed = streams.failed
         guard failed.output != nil || failed.error != nil else { return status }
         if let code = failed.output {
-            console.err("hyper: cannot write to standard output: \(String(cString: strerror(code)).lowercased())\n")
+            console.err("\(shownProgramName): cannot write to standard output: \(String(cString: strerror(code)).lowercased())\n")
         }
         return status == 0 ? 1 : status
     }
@@ -142,12 +152,12 @@ public struct HyperCLI: Sendable {
         case .invalidManifests(let load):
             let renderer = DiagnosticRenderer(sources: load.sources, color: false)
             console.err(renderer.render(load.diagnostics.filter { $0.severity == .error }, format: .human)
-                        + "hyper: the manifests have errors; nothing was run (see `hyper validate`)\n")
+                        + "\(shownProgramName): the manifests have errors; nothing was run (see `\(shownProgramName) validate`)\n")
             return 1
         case .unknownCommand(let name, let suggestion):
             var message = "Unknown command: \(TerminalText.line(name))\n"
             if let suggestion { message += "help: did you mean `\(TerminalText.line(suggestion))`?\n" }
-            message += "Run `hyper --help` to list the commands.\n"
+            message += "Run `\(shownProgramName) --help` to list the commands.\n"
             console.err(message)
             return 2
         case .exit(let status):

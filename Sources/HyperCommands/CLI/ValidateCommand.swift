@@ -6,19 +6,21 @@ struct ValidateCommand {
     var format: DiagnosticFormat = .human
     var strict = false
 
-    static let usage = """
-    Usage: hyper validate [PATH...] [--format human|concise|github|json] [--strict]
+    static func usage(_ program: String) -> String {
+        """
+        Usage: \(program) validate [PATH...] [--format human|concise|github|json] [--strict]
 
-      Check manifests: every problem in every file, with its location.
+          Check manifests: every problem in every file, with its location.
 
-    Arguments:
-      PATH               manifest files or folders (default: the commands.d hyper finds)
+        Arguments:
+          PATH               manifest files or folders (default: the commands.d hyper finds)
 
-    Options:
-      --format <format>  human (default), concise, github or json
-      --strict           fail on warnings too
+        Options:
+          --format <format>  human (default), concise, github or json
+          --strict           fail on warnings too
 
-    """
+        """
+    }
 
     /// Parses the words after `validate`; nil when `--help` asked for usage.
     static func parse(_ arguments: [String]) throws(CLIFailure) -> ValidateCommand? {
@@ -66,7 +68,7 @@ struct ValidateCommand {
         if selection.paths.isEmpty {
             load = ManifestLoad(files: [], sources: [:], commands: [], diagnostics: [], commandCount: 0)
             load.diagnostics.append(Diagnostic(.noManifests, "no `commands.d` folder in `\(cli.workingDirectory)` or any folder above it", at: nil,
-                                               help: "create `commands.d/` with a manifest, or pass manifest paths to `hyper validate`"))
+                                               help: "create `commands.d/` with a manifest, or pass manifest paths to `\(cli.programName) validate`"))
         } else {
             var loader = cli.loader
             if format == .github {

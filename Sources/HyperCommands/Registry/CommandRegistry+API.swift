@@ -93,7 +93,7 @@ extension CommandRegistry {
         }
         let run: CommandHandler
         let values: ParsedArguments
-        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), warn: console.err) {
+        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), program: programName, warn: console.err) {
         case .help(let text):
             console.out(text)
             return 0
@@ -121,7 +121,7 @@ extension CommandRegistry {
             }
             switch ProcessLauncher.spawn(plan) {
             case .failure(let failure):
-                console.err("hyper: \(failure.message)\n")
+                console.err("\(TerminalText.line(programName)): \(failure.message)\n")
                 return failure.status
             case .success(let pid):
                 return await ChildProcess.wait(for: pid)
@@ -159,7 +159,8 @@ public func getCommand(_ name: String) -> CommandDefinition? {
     CommandRegistry.shared.getCommand(name)
 }
 
-/// A command's help text, in the seed's shape.
+/// A command's help text, in the seed's shape, with the shared registry's
+/// `programName` in its usage line.
 public func formatHelp(_ command: CommandDefinition) -> String {
-    HelpFormatter.formatHelp(command)
+    HelpFormatter.formatHelp(command, program: CommandRegistry.shared.programName)
 }

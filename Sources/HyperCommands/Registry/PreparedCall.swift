@@ -21,13 +21,14 @@ enum PreparedCall {
 
 extension CommandRegistry {
     /// Parses `words` for `command`. Warnings (a deprecated option was used)
-    /// go to `warn`, a line each, before the call runs.
-    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context,
+    /// go to `warn`, a line each, before the call runs. `program` is the name
+    /// `--help`'s usage line calls the program by.
+    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context, program: String,
                  warn: (String) -> Void) -> PreparedCall {
         let values: ParsedArguments
         do {
             switch try CommandLineParser.parse(words, for: command, context: context) {
-            case .help: return .help(HelpFormatter.formatHelp(command))
+            case .help: return .help(HelpFormatter.formatHelp(command, program: program))
             case .values(let parsed, let warnings):
                 for warning in warnings { warn(warning + "\n") }
                 values = parsed
