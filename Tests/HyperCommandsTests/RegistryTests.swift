@@ -173,9 +173,10 @@ private func temporaryFolder() throws -> URL {
         #expect(await registry.runCommand("nope", [], console: captured.console) == 1)
         #expect(captured.err == """
         Error: Invalid value for --count: expected int, got 'x'
-        Command 'fail' failed: database is down
-        hyper: program not found: `hyper-no-such-program`
-        Unknown command: nope
+        Error: command `fail` failed: database is down
+        Error: program not found: `hyper-no-such-program`
+        Error: Unknown command: nope
+        help: did you mean `gone`?
 
         """)
         #expect(captured.out == "")

@@ -102,7 +102,7 @@ import Testing
     @Test func choicesAndLists() throws {
         #expect(try example(["serve", "--mode", "prd"]) == RunResult(status: 1, stdout: "", stderr: """
         Error: Invalid value for --mode: expected one of dev, prod, got 'prd'
-        help: did you mean prod?
+        help: did you mean `prod`?
 
         """))
         let project = try TemporaryProject()

@@ -22,7 +22,7 @@ import Testing
             #expect(try HyperProcess.run(["--version"], in: project.root, executable: link)
                 == RunResult(status: 0, stdout: "\(shown) (hyper 0.1.0)\n", stderr: ""))
             #expect(try HyperProcess.run(["nope"], in: project.root, executable: link)
-                == RunResult(status: 2, stdout: "", stderr: "Unknown command: nope\nRun `\(shown) --help` to list the commands.\n"))
+                == RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: nope\nhelp: run `\(shown) --help` to list the commands\n"))
         }
     }
 
@@ -81,6 +81,6 @@ import Testing
 
             """))
         let wrong = try project.run(["list", "--jsno"])
-        #expect(wrong == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --jsno\nhelp: did you mean --json?\n"))
+        #expect(wrong == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --jsno\nhelp: did you mean `--json`?\n"))
     }
 }

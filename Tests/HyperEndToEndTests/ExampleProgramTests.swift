@@ -33,7 +33,7 @@ import Testing
 
     @Test func theSeedsErrors() throws {
         #expect(try run(["greet"]) == RunResult(status: 1, stdout: "", stderr: "Error: Missing required argument: --name\n"))
-        #expect(try run(["fetch", "--url", "ftp://x"]) == RunResult(status: 1, stdout: "", stderr: "Command 'fetch' failed: cannot reach ftp://x\n"))
+        #expect(try run(["fetch", "--url", "ftp://x"]) == RunResult(status: 1, stdout: "", stderr: "Error: command `fetch` failed: cannot reach ftp://x\n"))
     }
 
     /// The seed's help, with the program's own name in the usage line.
@@ -56,7 +56,7 @@ import Testing
         #expect(try run(["--version"]) == RunResult(status: 0, stdout: "hyper-example (hyper 0.1.0)\n", stderr: ""))
         #expect(try run(["version"]) == (try run(["-V"])))
         #expect(try run(["fecth"]) == RunResult(status: 2, stdout: "", stderr:
-            "Unknown command: fecth\nhelp: did you mean `fetch`?\nRun `hyper-example --help` to list the commands.\n"))
+            "Error: Unknown command: fecth\nhelp: did you mean `fetch`?\nhelp: run `hyper-example --help` to list the commands\n"))
         #expect(try run(["help", "version"]) == RunResult(status: 0, stdout:
             "Usage: hyper-example version\n\n  Print hyper's version (also `hyper-example --version`, `hyper-example -V`).\n", stderr: ""))
         #expect(try run(["help", "help"]).stdout.hasPrefix("Usage: hyper-example help [command]\n"))
@@ -78,7 +78,7 @@ import Testing
         try project.write("commands.d/app.yaml", "commands:\n  c:\n    help: C\n    exec: [true]\n    args:\n      n: {type: int, default: x}\n")
         let broken = try run(["c"], in: project.root)
         #expect(broken.status == 1)
-        #expect(broken.stderr.hasSuffix("\nhyper-example: the manifests have errors; nothing was run (see `hyper-example validate`)\n"), "\(broken)")
+        #expect(broken.stderr.hasSuffix("\nError: the manifests have errors; nothing was run\nhelp: run `hyper-example validate` to check them, warnings included\n"), "\(broken)")
     }
 
     @Test func listsManifestAndCodeCommandsTogether() throws {

@@ -125,7 +125,7 @@ import Testing
         for _ in 0..<2 {
             let result = try project.run(["greet", "Ann"])
             #expect(result.stdout == "Hello, Ann!\n")
-            #expect(result.stderr.contains("hyper: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8 (see `hyper validate`)\n"))
+            #expect(result.stderr.contains("warning: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8\nhelp: rename it; `hyper validate` reports it as an error\n"))
             let trace = Project.trace(result)
             #expect(trace.count == 1 && trace[0].hasSuffix("commands.d` has other manifests now)"), "\(trace)")
         }

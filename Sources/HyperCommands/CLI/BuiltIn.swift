@@ -45,7 +45,7 @@ struct BuiltIn: Sendable {
             run: { cli, words throws(CLIFailure) in
                 if let word = words.first {
                     if word == "-h" || word == "--help" { return cli.printUsage(of: "version") }
-                    throw .usage("Error: Unknown argument: \(TerminalText.line(word))")
+                    throw .unknownArgument(word, options: ["--help"])
                 }
                 return cli.printVersion()
             }
@@ -55,7 +55,7 @@ struct BuiltIn: Sendable {
             usage: { "Usage: \($0) completions\n\n  Reserved for shell completions, which this version of hyper does not have yet.\n" },
             run: { cli, words throws(CLIFailure) in
                 if words.first == "-h" || words.first == "--help" { return cli.printUsage(of: "completions") }
-                throw .usage("Error: `completions` is reserved for shell completions, which this version of hyper does not have yet")
+                throw .usage("`completions` is reserved for shell completions, which this version of hyper does not have yet")
             }
         ),
     ]

@@ -9,7 +9,8 @@ extension HyperCLI {
         let console = self.console
         let program = shownProgramName
         return try ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection), trace: trace) { file in
-            console.err("\(program): skipped \(TerminalText.line(file)): its file name is not valid UTF-8 (see `\(program) validate`)\n")
+            console.err("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
+                        + "help: rename it; `\(program) validate` reports it as an error\n")
         }
     }
 
@@ -43,7 +44,7 @@ extension HyperCLI {
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
         guard var name = words.first else { return try listCommands() }
         if Names.same(name, "-h") || Names.same(name, "--help") { name = "help" }
-        guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
+        guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
         if let builtIn = BuiltIn.named(name) {
             console.out(builtIn.usage(shownProgramName))
             return 0
@@ -56,6 +57,7 @@ extension HyperCLI {
     func runCommand(_ name: String, _ words: [String]) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
         guard let command = try project.command(named: name) else { throw unknown(name) }
+        if let invalid = invalidArgument { throw .failed(ErrorText.lines(Self.notUTF8(invalid))) }
         let context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
         switch registry.prepare(command, words, context: context, program: programName, warn: console.err) {
         case .help(let text):
@@ -72,10 +74,10 @@ extension HyperCLI {
             do {
                 plan = try planned.fitted(command: name)
             } catch {
-                throw .failed(error.description)
+                throw .failed(error.description + "\n")
             }
             let failure = ProcessLauncher.replaceProcess(with: plan)
-            console.err("\(shownProgramName): \(failure.message)\n")
+            console.err(failure.text)
             return failure.status
         }
     }

@@ -24,8 +24,7 @@ struct ListCommand {
             case "--json": command.json = true
             case "-h", "--help": return nil
             default:
-                let suggestion = word.hasPrefix("-") ? Suggestion.closest(to: word, in: ["--json", "--help"]) : nil
-                throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
+                throw .unknownArgument(word, options: ["--json", "--help"])
             }
         }
         return command

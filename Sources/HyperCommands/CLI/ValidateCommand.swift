@@ -41,14 +41,13 @@ struct ValidateCommand {
             } else if Names.same(word, "--strict") {
                 command.strict = true
             } else if Names.same(word, "--format") {
-                guard index < arguments.count else { throw .usage("Error: Missing value for --format") }
+                guard index < arguments.count else { throw .usage("Missing value for --format") }
                 command.format = try format(arguments[index])
                 index += 1
             } else if case .long(let name, let value?) = kind, Names.same(name, "--format") {
                 command.format = try format(value)
             } else {
-                let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
-                throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
+                throw .unknownArgument(word, options: ["--format", "--strict", "--help"])
             }
         }
         return command
@@ -56,7 +55,7 @@ struct ValidateCommand {
 
     private static func format(_ text: String) throws(CLIFailure) -> DiagnosticFormat {
         guard let format = DiagnosticFormat.allCases.first(where: { Names.same($0.rawValue, text) }) else {
-            throw .usage("Error: Invalid value for --format: expected human, concise, github or json, got '\(TerminalText.line(text))'")
+            throw .usage("Invalid value for --format: expected human, concise, github or json, got '\(TerminalText.line(text))'")
         }
         return format
     }

@@ -15,7 +15,8 @@ enum PreparedCall {
     case swift(CommandHandler, ParsedArguments)
     /// An `exec` or `sh` command, with its values.
     case process(ParsedArguments)
-    /// A parse error or a missing handler, in the seed's words: exit 1.
+    /// A parse error or a missing handler, in the seed's words: exit 1. The
+    /// whole text, `Error: ...` and `help:` lines.
     case failure(String)
 }
 
@@ -34,14 +35,14 @@ extension CommandRegistry {
                 values = parsed
             }
         } catch {
-            return .failure(error.description)
+            return .failure(error.description + "\n")
         }
         switch command.action {
         case .closure(let run):
             return .swift(run, values)
         case .handler(let name):
             guard let handler = handler(named: name) else {
-                return .failure("Command '\(TerminalText.line(command.name))' failed: no handler named `\(TerminalText.line(name))` is registered")
+                return .failure(ErrorText.lines("command `\(TerminalText.line(command.name))` failed: no handler named `\(TerminalText.line(name))` is registered"))
             }
             return .swift(handler.run, values)
         case .exec, .shell:
