@@ -32,7 +32,7 @@ struct BuiltIn: Sendable {
             }
         ),
         BuiltIn(
-            name: "validate", synopsis: "validate [PATH...]", summary: "Check the manifests (--format human|concise|github|json, --strict)",
+            name: "validate", synopsis: "validate [PATH...]", summary: "Check the manifests (--format, --strict), or print their JSON Schema (--schema)",
             usage: ValidateCommand.usage,
             run: { cli, words throws(CLIFailure) in
                 guard let command = try ValidateCommand.parse(words) else { return cli.printUsage(of: "validate") }

@@ -1,14 +1,17 @@
 /// `hyper validate [PATH...] [--format human|concise|github|json] [--strict]`:
 /// checks manifests for CI. Exit 0 without errors (warnings allowed unless
-/// `--strict`), 1 otherwise, 2 for wrong usage.
+/// `--strict`), 1 otherwise, 2 for wrong usage. `hyper validate --schema`
+/// prints the manifests' JSON Schema instead, for editors.
 struct ValidateCommand {
     var paths: [String] = []
     var format: DiagnosticFormat = .human
     var strict = false
+    var schema = false
 
     static func usage(_ program: String) -> String {
         """
         Usage: \(program) validate [PATH...] [--format human|concise|github|json] [--strict]
+               \(program) validate --schema
 
           Check manifests: every problem in every file, with its location.
 
@@ -18,6 +21,7 @@ struct ValidateCommand {
         Options:
           --format <format>  human (default), concise, github or json
           --strict           fail on warnings too
+          --schema           print the JSON Schema of a manifest, for editors
 
         """
     }
@@ -38,6 +42,8 @@ struct ValidateCommand {
                 optionsEnded = true
             } else if Names.same(word, "-h") || Names.same(word, "--help") {
                 return nil
+            } else if Names.same(word, "--schema") {
+                command.schema = true
             } else if Names.same(word, "--strict") {
                 command.strict = true
             } else if Names.same(word, "--format") {
@@ -47,9 +53,10 @@ struct ValidateCommand {
             } else if case .long(let name, let value?) = kind, Names.same(name, "--format") {
                 command.format = try format(value)
             } else {
-                throw .unknownArgument(word, options: ["--format", "--strict", "--help"])
+                throw .unknownArgument(word, options: ["--format", "--strict", "--schema", "--help"])
             }
         }
+        if command.schema && arguments.count > 1 { throw .usage("`--schema` takes no other arguments") }
         return command
     }
 
@@ -61,6 +68,10 @@ struct ValidateCommand {
     }
 
     func run(cli: HyperCLI) -> Int32 {
+        if schema {
+            cli.console.out(ManifestSchema.json)
+            return 0
+        }
         var selection = ManifestSelection(paths: paths)
         if paths.isEmpty { selection = cli.manifestSelection }
         var load: ManifestLoad
