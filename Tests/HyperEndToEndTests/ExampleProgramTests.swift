@@ -64,7 +64,7 @@ import Testing
         #expect(try run(["validate", "--help"]).stdout.hasPrefix("Usage: hyper-example validate [PATH...] "))
         #expect(try run(["completions", "--help"]).stdout.hasPrefix("Usage: hyper-example completions\n"))
         let list = try run([]).stdout
-        #expect(list.hasPrefix("Usage: hyper-example [--manifests PATH]... <command> [args]\n"))
+        #expect(list.hasPrefix("Usage: hyper-example [--manifests PATH]... [--no-index] <command> [args]\n"))
         #expect(list.hasSuffix("\nRun `hyper-example <command> --help` for a command's options.\n"))
         #expect(try run(["list", "--json"]).stdout.contains(#"{"name": "validate", "usage": "hyper-example validate [PATH...]", "#))
     }

@@ -8,6 +8,26 @@ import Testing
         return (try? String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
     }()
 
+    /// The lines from `Options:` to the next empty line or fence.
+    static func options(_ text: String) -> [Substring] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(of: "Options:") else { return [] }
+        return Array(lines[start...].prefix { !$0.isEmpty && !$0.hasPrefix("```") })
+    }
+
+    /// "Running commands" lists hyper's options as `hyper --help` does,
+    /// `--no-index` and `-V` included.
+    @Test func theOptionsAreListedAsHyperHelpListsThem() throws {
+        let project = try TemporaryProject()
+        let help = try project.run(["--help"])
+        let listed = Self.options(help.stdout)
+        #expect(listed.contains { $0.hasPrefix("  --no-index ") })
+        #expect(listed.contains { $0.hasPrefix("  -V, --version ") })
+        #expect(help.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n"))
+        let section = try #require(Self.readme.range(of: "## Running commands"))
+        #expect(Self.options(String(Self.readme[section.upperBound...])) == listed)
+    }
+
     /// A user's own project points its editor at the schema the binary
     /// carries, as the README says; hyper reads only the manifests beside it.
     @Test func theSchemaRecipeWorksInAProjectOfItsOwn() throws {

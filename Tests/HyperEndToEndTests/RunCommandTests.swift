@@ -238,7 +238,7 @@ import Testing
 
         """)
         let list = try project.run([])
-        #expect(list.stdout.hasPrefix("Usage: hyper [--manifests PATH]... <command> [args]\n\nCommands:\n  alpha  First\n  zeta   Last\n\nBuilt-in:\n"))
+        #expect(list.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nCommands:\n  alpha  First\n  zeta   Last\n\nBuilt-in:\n"))
         #expect(try project.run(["--help"]) == list)
         #expect(try project.run(["help"]) == list)
         #expect(try project.run(["--version"]) == RunResult(status: 0, stdout: "hyper 0.1.0\n", stderr: ""))
@@ -266,7 +266,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try HyperProcess.run([], in: folder)
-        #expect(result.stdout.hasPrefix("Usage: hyper [--manifests PATH]... <command> [args]\n\nNo commands.d folder here or above; only commands defined in code are available.\n\nBuilt-in:\n"))
+        #expect(result.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nNo commands.d folder here or above; only commands defined in code are available.\n\nBuilt-in:\n"))
         #expect(result.status == 0)
     }
 

@@ -64,7 +64,7 @@ import Testing
               sep: {default: "a\\nb", help: "Between \\u0645\\u06CC\\u200C\\u062E\\u0648\\u0627\\u0647\\u0645"}
 
         """)
-        let list = "Usage: hyper [--manifests PATH]... <command> [args]\n\nCommands:\n  hi  Says hi 👩\u{200D}💻\n"
+        let list = "Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nCommands:\n  hi  Says hi 👩\u{200D}💻\n"
         // The first call loads the manifests and writes the index; the second reads the index.
         for _ in 0..<2 {
             let result = try project.run([])

@@ -129,7 +129,7 @@ enum HelpFormatter {
     /// is called by.
     static func formatList(_ commands: [(name: String, help: String)], note: String?, program: String = "hyper") -> String {
         let program = TerminalText.line(program)
-        var text = "Usage: \(program) [--manifests PATH]... <command> [args]\n"
+        var text = "Usage: \(program) [--manifests PATH]... [--no-index] <command> [args]\n"
         if let note { text += "\n" + note + "\n" }
         if !commands.isEmpty {
             text += "\nCommands:\n" + table(commands.map { (TerminalText.line($0.name), TerminalText.lines(firstLine($0.help))) })
@@ -137,8 +137,9 @@ enum HelpFormatter {
         text += "\nBuilt-in:\n" + table(BuiltIn.all.filter { $0.name != "completions" }.map { ($0.synopsis, $0.summary) })
         text += "\nOptions:\n" + table([
             ("--manifests PATH", "Use these manifest files or folders (repeatable; or HYPER_COMMANDS)"),
+            ("--no-index", "Read the manifests, not the index of them (or HYPER_NO_INDEX=1)"),
             ("-h, --help", "Show this list"),
-            ("--version", "Print hyper's version"),
+            ("-V, --version", "Print hyper's version"),
         ])
         text += "\nRun `\(program) <command> --help` for a command's options.\n"
         return text
