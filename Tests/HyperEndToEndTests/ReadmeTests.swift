@@ -15,6 +15,14 @@ import Testing
         return Array(lines[start...].prefix { !$0.isEmpty && !$0.hasPrefix("```") })
     }
 
+    /// libyaml's install line works as root, where there is no `sudo`
+    /// (containers, CI), and as a user.
+    @Test func theInstallWorksWithAndWithoutSudo() {
+        let lines = Self.readme.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("apt-get install libyaml-dev ") })
+        #expect(lines.contains { $0.hasPrefix("sudo apt-get install libyaml-dev ") })
+    }
+
     /// "Running commands" lists hyper's options as `hyper --help` does,
     /// `--no-index` and `-V` included.
     @Test func theOptionsAreListedAsHyperHelpListsThem() throws {
