@@ -48,4 +48,46 @@ import Testing
         #expect(try project.run(["validate", "--strict"]) == RunResult(status: 0, stdout: "1 manifest, 1 command: 0 errors, 0 warnings\n", stderr: ""))
         #expect(try project.run(["hi"]) == RunResult(status: 0, stdout: "hi\n", stderr: ""))
     }
+
+    /// Every `HYPER_INDEX_DEBUG` line is words the README lists, never a
+    /// Swift value dumped: `hit FILE`, `miss (stale: …)`, ...
+    @Test func indexTraceLinesAreTheDocumentedWords() throws {
+        let bullet = try #require(Self.readme.range(of: "`HYPER_INDEX_DEBUG=1` says"))
+        let end = Self.readme[bullet.upperBound...].range(of: "\n\n")?.lowerBound ?? Self.readme.endIndex
+        let text = String(Self.readme[bullet.upperBound..<end])
+        // Code spans: ``...`` (which may hold a backtick) or `...`.
+        var forms: [String] = []
+        for match in text.matches(of: /``\s?(.+?)\s?``|`([^`]+)`/) {
+            if let form = match.output.1 ?? match.output.2 { forms.append(String(form)) }
+        }
+        let patterns = try forms.filter { $0 != "hyper: index:" }.map { form in
+            var pattern = NSRegularExpression.escapedPattern(for: form)
+            for (word, regex) in [("…", ".+"), ("FILE", "/\\S+"), ("NAME", "\\S+"), (" N ", " [0-9]+ ")] {
+                pattern = pattern.replacingOccurrences(of: word, with: regex)
+            }
+            return try Regex(pattern)
+        }
+        #expect(patterns.count >= 12)
+
+        let project = try TemporaryProject()
+        try project.write("commands.d/main.yaml", "commands:\n  hi:\n    help: Say hi\n    exec: [echo, hi]\n")
+        let index = project.root.appendingPathComponent("index")
+        var lines: [Substring] = []
+        for (words, edit) in [(["hi"], ""), (["hi"], ""), (["nope"], ""), (["hi"], "  bye:\n    help: Bye\n    exec: [echo, bye]\n")] {
+            if !edit.isEmpty {
+                try project.write("commands.d/main.yaml", "commands:\n  hi:\n    help: Say hi\n    exec: [echo, hi]\n" + edit)
+            }
+            let result = try project.run(words, environment: ["HYPER_INDEX_DIR": index.path, "HYPER_INDEX_DEBUG": "1"])
+            lines += result.stderr.split(separator: "\n").filter { !$0.hasPrefix("Error: ") && !$0.hasPrefix("help: ") }
+        }
+        let inside = try project.run(["hi"], environment: ["HYPER_INDEX_DIR": project.root.appendingPathComponent("commands.d/x").path,
+                                                         "HYPER_INDEX_DEBUG": "1"])
+        lines += inside.stderr.split(separator: "\n")
+        #expect(lines.count >= 6)
+        for line in lines {
+            #expect(line.hasPrefix("hyper: index: "), "\(line)")
+            let words = line.dropFirst("hyper: index: ".count)
+            #expect(patterns.contains { (try? $0.wholeMatch(in: words)) != nil }, "not documented: \(line)")
+        }
+    }
 }
