@@ -201,9 +201,9 @@ public struct HyperCLI: Sendable {
         // own words (its options, the command's name, a built-in's words) as
         // a wrong use of hyper; among a command's words as that command's
         // error (`runCommand`). `arguments[i]` is `argv[i + 1]`.
-        let runsACommand = rest.first.map { BuiltIn.named($0) == nil && !Names.hasPrefix($0, "-") } ?? false
-        if let invalid = invalidArgument, invalid <= index + 1 || !runsACommand {
-            throw .usage(Self.notUTF8(invalid))
+        if let invalid = invalidArgument {
+            let runsACommand = rest.first.map { BuiltIn.named($0) == nil && !Names.hasPrefix($0, "-") } ?? false
+            if invalid <= index + 1 || !runsACommand { throw .usage(Self.notUTF8(invalid)) }
         }
         guard let first = rest.first else {
             return try cli.listCommands()
