@@ -153,6 +153,7 @@ private func temporaryFolder() throws -> URL {
 
     @Test func runCommandReturnsStatuses() async throws {
         let registry = CommandRegistry()
+        registry.programName = "hyper"
         let captured = CapturedConsole()
         struct Broken: Error, CustomStringConvertible { var description: String { "database is down" } }
         try registry.command("ok", args: [ArgDefinition(name: "count", type: .int, default: .int(1))]) { args in
@@ -172,12 +173,29 @@ private func temporaryFolder() throws -> URL {
         #expect(await registry.runCommand("nope", [], console: captured.console) == 1)
         #expect(captured.err == """
         Error: Invalid value for --count: expected int, got 'x'
-        Command 'fail' failed: database is down
-        hyper: program not found: `hyper-no-such-program`
-        Unknown command: nope
+        Error: command `fail` failed: database is down
+        Error: program not found: `hyper-no-such-program`
+        Error: Unknown command: nope
+        help: did you mean `gone`?
 
         """)
         #expect(captured.out == "")
+    }
+
+    /// `runCommand`'s help and `formatHelp` call the program by the
+    /// registry's `programName`: the executable's file name unless set.
+    @Test func theProgramNameIsTheRegistrys() async throws {
+        let registry = CommandRegistry()
+        #expect(registry.programName == CommandLine.arguments[0].split(separator: "/").last.map(String.init))
+        try registry.command("seed", help: "Seed") { _ in }
+        registry.programName = "mytool"
+        let captured = CapturedConsole()
+        #expect(await registry.runCommand("seed", ["--help"], console: captured.console) == 0)
+        #expect(captured.out == "Usage: mytool seed [OPTIONS]\n\n  Seed\n")
+        let cli = HyperCLI(registry: registry, console: captured.console, workingDirectory: "/", environment: [:])
+        #expect(cli.programName == "mytool")
+        #expect(HyperCLI(registry: registry, console: captured.console, workingDirectory: "/", environment: [:], name: "other").run(["--version"]) == 0)
+        #expect(captured.out.hasSuffix("\nother (hyper 0.1.0)\n"))
     }
 
     @Test func handlersRegisteredByNameRunFromManifests() async throws {

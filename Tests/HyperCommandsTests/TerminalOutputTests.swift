@@ -38,7 +38,7 @@ import Testing
     @Test func listShowsTheFirstLineOfHelpEscaped() {
         let list = HelpFormatter.formatList([(name: "evil", help: Self.payload + "\nsecond"), (name: "ok", help: "👩\u{200D}💻 \u{200C}")], note: nil)
         #expect(list.hasPrefix("""
-        Usage: hyper [--manifests PATH]... <command> [args]
+        Usage: hyper [--manifests PATH]... [--no-index] <command> [args]
 
         Commands:
           evil  Innocent<U+001B>]0;pwned<U+0007><U+001B>[2J<U+000D>OVERWRITE
@@ -53,14 +53,14 @@ import Testing
         #expect(ParseError.invalidValue(option: "--count", source: .option, problem: .type(.int, got: "1\n\u{9B}2J")).description
             == "Error: Invalid value for --count: expected int, got '1<U+000A><U+009B>2J'")
         #expect(ParseError.invalidValue(option: "--mode", source: .environment("M\u{1B}"), problem: .choice(["a\r"], got: "\u{202E}", suggestion: "a\r")).description
-            == "Error: Invalid value for --mode (from $M<U+001B>): expected one of a<U+000D>, got '<U+202E>'\nhelp: did you mean a<U+000D>?")
+            == "Error: Invalid value for --mode (from $M<U+001B>): expected one of a<U+000D>, got '<U+202E>'\nhelp: did you mean `a<U+000D>`?")
         #expect(ParseError.invalidValue(option: "--n", source: .position(2), problem: .overMaximum(got: "9\u{7}", maximum: "1")).description
             == "Error: Invalid value for --n (from the 2nd positional word): 9<U+0007> is over the maximum of 1")
         #expect(ParseError.tooManyPositionals(first: "\u{202E}x").description == "Error: Too many positional arguments (from '<U+202E>x')")
         // Option names come from validated definitions, and are escaped all the same.
         #expect(ParseError.missingRequired(option: "--a\u{1B}[2J").description == "Error: Missing required argument: --a<U+001B>[2J")
         #expect(ParseError.missingValue(option: "--a\r").description == "Error: Missing value for --a<U+000D>")
-        #expect(ParseError.unknownArgument("--b", suggestion: "--a\u{9B}").description == "Error: Unknown argument: --b\nhelp: did you mean --a<U+009B>?")
+        #expect(ParseError.unknownArgument("--b", suggestion: "--a\u{9B}").description == "Error: Unknown argument: --b\nhelp: did you mean `--a<U+009B>`?")
     }
 
     @Test func jsonEscapesEveryControlAsAUnicodeEscape() {
@@ -71,6 +71,7 @@ import Testing
 
     @Test func runCommandEscapesWhatItPrints() async throws {
         let registry = CommandRegistry()
+        registry.programName = "hyper"
         let captured = CapturedConsole()
         // Code is held to the manifests' rules: such help is refused (E218).
         #expect(throws: RegistrationError(message: "command `evil`: `help` of command `evil` contains control character U+001B", code: .controlCharacter,
@@ -86,8 +87,9 @@ import Testing
         #expect(captured.out == "Usage: hyper evil [OPTIONS]\n\n  Innocent\n")
         #expect(captured.err == """
         Error: Unknown argument: --x<U+001B>[2J
-        hyper: program not found: `no-such<U+001B>]52;c;cHduZWQ=<U+0007>`
-        Unknown command: ev<U+009B>il
+        Error: program not found: `no-such<U+001B>]52;c;cHduZWQ=<U+0007>`
+        Error: Unknown command: ev<U+009B>il
+        help: did you mean `evil`?
 
         """)
     }

@@ -53,7 +53,7 @@ import Testing
             == RunResult(status: 0, stdout: "Running the tests with [\"-vk\", \"foo\"]\n", stderr: ""))
         #expect(try example(["test", "--", "-v"])
             == RunResult(status: 0, stdout: "Running the tests with [\"-v\"]\n", stderr: ""))
-        #expect(try example(["test", "--help", "-k"]).stdout.hasPrefix("Usage: hyper test [OPTIONS] [-- RUNNER_ARGS...]\n"))
+        #expect(try example(["test", "--help", "-k"]).stdout.hasPrefix("Usage: hyper-example test [OPTIONS] [-- RUNNER_ARGS...]\n"))
     }
 
     // MARK: deprecated
@@ -102,7 +102,7 @@ import Testing
     @Test func choicesAndLists() throws {
         #expect(try example(["serve", "--mode", "prd"]) == RunResult(status: 1, stdout: "", stderr: """
         Error: Invalid value for --mode: expected one of dev, prod, got 'prd'
-        help: did you mean prod?
+        help: did you mean `prod`?
 
         """))
         let project = try TemporaryProject()
@@ -117,7 +117,7 @@ import Testing
 
     @Test func theHelpOfTheNewKeys() throws {
         #expect(try example(["serve", "--help"]) == RunResult(status: 0, stdout: """
-        Usage: hyper serve [OPTIONS] [root] [port] [mode] [header]...
+        Usage: hyper-example serve [OPTIONS] [root] [port] [mode] [header]...
 
           Serve a folder
 

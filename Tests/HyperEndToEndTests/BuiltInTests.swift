@@ -11,6 +11,21 @@ import Testing
         }
     }
 
+    /// hyper calls itself by the name it was started as (the last part of
+    /// `argv[0]`), made safe to print; only as `hyper` is its version plain.
+    @Test func hyperUnderAnotherNameSaysThatName() throws {
+        let project = try TemporaryProject()
+        for name in ["tasks", "t\u{1B}]0;x\u{07}"] {
+            let link = project.root.appendingPathComponent(name)
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: HyperProcess.hyper)
+            let shown = name == "tasks" ? name : "t<U+001B>]0;x<U+0007>"
+            #expect(try HyperProcess.run(["--version"], in: project.root, executable: link)
+                == RunResult(status: 0, stdout: "\(shown) (hyper 0.1.0)\n", stderr: ""))
+            #expect(try HyperProcess.run(["nope"], in: project.root, executable: link)
+                == RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: nope\nhelp: run `\(shown) --help` to list the commands\n"))
+        }
+    }
+
     @Test func helpOfEachBuiltIn() throws {
         let project = try TemporaryProject()
         let help = try project.run(["help", "help"])
@@ -66,6 +81,6 @@ import Testing
 
             """))
         let wrong = try project.run(["list", "--jsno"])
-        #expect(wrong == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --jsno\nhelp: did you mean --json?\n"))
+        #expect(wrong == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --jsno\nhelp: did you mean `--json`?\n"))
     }
 }

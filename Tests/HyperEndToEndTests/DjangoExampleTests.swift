@@ -43,7 +43,7 @@ import Testing
         #expect(try Self.run(["deploy", "-t", "staging"]).stdout == "manage.py [deploy] [--target=staging]\n")
         #expect(try Self.run(["deploy", "--target", "prodution"])
                 == RunResult(status: 1, stdout: "",
-                             stderr: "Error: Invalid value for --target: expected one of staging, production, got 'prodution'\nhelp: did you mean production?\n"))
+                             stderr: "Error: Invalid value for --target: expected one of staging, production, got 'prodution'\nhelp: did you mean `production`?\n"))
     }
 
     @Test func aPathFromASubfolderIsTheSameFile() throws {

@@ -33,12 +33,13 @@ import Testing
 
     @Test func theSeedsErrors() throws {
         #expect(try run(["greet"]) == RunResult(status: 1, stdout: "", stderr: "Error: Missing required argument: --name\n"))
-        #expect(try run(["fetch", "--url", "ftp://x"]) == RunResult(status: 1, stdout: "", stderr: "Command 'fetch' failed: cannot reach ftp://x\n"))
+        #expect(try run(["fetch", "--url", "ftp://x"]) == RunResult(status: 1, stdout: "", stderr: "Error: command `fetch` failed: cannot reach ftp://x\n"))
     }
 
+    /// The seed's help, with the program's own name in the usage line.
     @Test func theSeedsHelp() throws {
         #expect(try run(["seed", "--help"]).stdout == """
-        Usage: hyper seed [OPTIONS] [count]
+        Usage: hyper-example seed [OPTIONS] [count]
 
           Seed the database with test data
 
@@ -47,6 +48,37 @@ import Testing
           --verbose  Print progress
 
         """)
+    }
+
+    /// A program that embeds hyper calls itself by its own name in
+    /// everything it prints, never `hyper`.
+    @Test func itCallsItselfByItsOwnName() throws {
+        #expect(try run(["--version"]) == RunResult(status: 0, stdout: "hyper-example (hyper 0.1.0)\n", stderr: ""))
+        #expect(try run(["version"]) == (try run(["-V"])))
+        #expect(try run(["fecth"]) == RunResult(status: 2, stdout: "", stderr:
+            "Error: Unknown command: fecth\nhelp: did you mean `fetch`?\nhelp: run `hyper-example --help` to list the commands\n"))
+        #expect(try run(["help", "version"]) == RunResult(status: 0, stdout:
+            "Usage: hyper-example version\n\n  Print hyper's version (also `hyper-example --version`, `hyper-example -V`).\n", stderr: ""))
+        #expect(try run(["help", "help"]).stdout.hasPrefix("Usage: hyper-example help [command]\n"))
+        #expect(try run(["list", "--help"]).stdout.hasPrefix("Usage: hyper-example list [--json]\n\n  List the commands (the same list as `hyper-example --help`).\n"))
+        #expect(try run(["validate", "--help"]).stdout.hasPrefix("Usage: hyper-example validate [PATH...] "))
+        #expect(try run(["completions", "--help"]).stdout.hasPrefix("Usage: hyper-example completions\n"))
+        let list = try run([]).stdout
+        #expect(list.hasPrefix("Usage: hyper-example [--manifests PATH]... [--no-index] <command> [args]\n"))
+        #expect(list.hasSuffix("\nRun `hyper-example <command> --help` for a command's options.\n"))
+        #expect(try run(["list", "--json"]).stdout.contains(#"{"name": "validate", "usage": "hyper-example validate [PATH...]", "#))
+    }
+
+    /// What it says on standard error names it too.
+    @Test func itsMessagesNameIt() throws {
+        let traced = try HyperProcess.run(["cleanup"], in: Self.folder, executable: Self.binary, environment: ["HYPER_INDEX_DEBUG": "1"])
+        #expect(traced.status == 0 && traced.stdout == "Done.\n")
+        #expect(!traced.stderr.isEmpty && traced.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("hyper-example: index: ") }, "\(traced)")
+        let project = try TemporaryProject()
+        try project.write("commands.d/app.yaml", "commands:\n  c:\n    help: C\n    exec: [true]\n    args:\n      n: {type: int, default: x}\n")
+        let broken = try run(["c"], in: project.root)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasSuffix("\nError: the manifests have errors; nothing was run\nhelp: run `hyper-example validate` to check them, warnings included\n"), "\(broken)")
     }
 
     @Test func listsManifestAndCodeCommandsTogether() throws {

@@ -106,11 +106,11 @@ import Testing
         #expect(objects.first?["code"] as? String == "E118")
 
         // The other manifests load and run; the file is named on every call.
-        let skipped = "hyper: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8 (see `hyper validate`)\n"
+        let skipped = "warning: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8\nhelp: rename it; `hyper validate` reports it as an error\n"
         #expect(try project.run(["a"]) == RunResult(status: 0, stdout: "a\n", stderr: skipped))
         #expect(try project.run(["r"]) == RunResult(status: 0, stdout: "r\n", stderr: skipped))
         #expect(try project.run(["e"]) == RunResult(status: 2, stdout: "", stderr:
-            skipped + "Unknown command: e\nhelp: did you mean `a`?\nRun `hyper --help` to list the commands.\n"))
+            skipped + "Error: Unknown command: e\nhelp: did you mean `a`?\nhelp: run `hyper --help` to list the commands\n"))
     }
 }
 

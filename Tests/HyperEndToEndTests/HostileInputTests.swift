@@ -209,9 +209,9 @@ import Testing
         (["show", "--", "--count"], RunResult(status: 0, stdout: "[--count][1][0.5][false]", stderr: "")),
         (["show", "x", "--", "-5", "-0.25"], RunResult(status: 0, stdout: "[x][-5][-0.25][false]", stderr: "")),
         (["show", "x", "--flag", "--no-flag"], RunResult(status: 0, stdout: "[x][1][0.5][false]", stderr: "")),
-        (["../../bin/sh"], RunResult(status: 2, stdout: "", stderr: "Unknown command: ../../bin/sh\nRun `hyper --help` to list the commands.\n")),
-        (["/bin/sh", "-c", "id"], RunResult(status: 2, stdout: "", stderr: "Unknown command: /bin/sh\nRun `hyper --help` to list the commands.\n")),
-        (["."], RunResult(status: 2, stdout: "", stderr: "Unknown command: .\nRun `hyper --help` to list the commands.\n")),
+        (["../../bin/sh"], RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: ../../bin/sh\nhelp: run `hyper --help` to list the commands\n")),
+        (["/bin/sh", "-c", "id"], RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: /bin/sh\nhelp: run `hyper --help` to list the commands\n")),
+        (["."], RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: .\nhelp: run `hyper --help` to list the commands\n")),
     ]
 
     @Test(arguments: commandLineCases.indices)
@@ -230,9 +230,9 @@ import Testing
         }.joined())
         let name = String(repeating: "x", count: 120_000)
         #expect(try Self.bounded([name], in: project) == RunResult(status: 2, stdout: "", stderr:
-            "Unknown command: \(name)\nRun `hyper --help` to list the commands.\n"))
+            "Error: Unknown command: \(name)\nhelp: run `hyper --help` to list the commands\n"))
         #expect(try Self.bounded(["comand-00042"], in: project) == RunResult(status: 2, stdout: "", stderr:
-            "Unknown command: comand-00042\nhelp: did you mean `command-00042`?\nRun `hyper --help` to list the commands.\n"))
+            "Error: Unknown command: comand-00042\nhelp: did you mean `command-00042`?\nhelp: run `hyper --help` to list the commands\n"))
     }
 
     /// Linux refuses any one argument or environment string over 128 KiB,
@@ -430,8 +430,8 @@ import Testing
         let project = try TemporaryProject()
         let data = try project.write("data.txt", "not a program\n")
         try project.write("commands.d/x.yaml", "commands:\n  gone:\n    help: Missing\n    exec: [no-such-program-anywhere]\n  data:\n    help: Not executable\n    exec: [\(data.path)]\n")
-        #expect(try Self.bounded(["gone"], in: project) == RunResult(status: 127, stdout: "", stderr: "hyper: program not found: `no-such-program-anywhere`\n"))
-        #expect(try Self.bounded(["data"], in: project) == RunResult(status: 126, stdout: "", stderr: "hyper: program is not executable: `\(data.path)`\n"))
+        #expect(try Self.bounded(["gone"], in: project) == RunResult(status: 127, stdout: "", stderr: "Error: program not found: `no-such-program-anywhere`\n"))
+        #expect(try Self.bounded(["data"], in: project) == RunResult(status: 126, stdout: "", stderr: "Error: program is not executable: `\(data.path)`\n"))
     }
 
     /// A child that leaves a grandchild behind: hyper's status is the child's,

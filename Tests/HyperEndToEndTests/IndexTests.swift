@@ -31,10 +31,12 @@ import Testing
             ((try? FileManager.default.contentsOfDirectory(at: indexFolder, includingPropertiesForKeys: nil)) ?? []).sorted { $0.path < $1.path }
         }
 
-        /// The index's trace lines, without the file path.
+        /// The index's trace lines, without the file path and the name of
+        /// the binary (`hyper: index: `, `hyper-example: index: `).
         static func trace(_ result: RunResult) -> [String] {
-            result.stderr.split(separator: "\n").filter { $0.hasPrefix("hyper: index: ") }.map { line in
-                let text = line.dropFirst("hyper: index: ".count)
+            result.stderr.split(separator: "\n").compactMap { line -> String? in
+                guard let marker = line.firstRange(of: ": index: "), !line[..<marker.lowerBound].contains(" ") else { return nil }
+                let text = line[marker.upperBound...]
                 if text.hasPrefix("hit ") { return "hit" }
                 if text.hasPrefix("written ") {
                     return "written" + (text.firstIndex(of: ";").map { String(text[$0...]) } ?? "")
@@ -123,7 +125,7 @@ import Testing
         for _ in 0..<2 {
             let result = try project.run(["greet", "Ann"])
             #expect(result.stdout == "Hello, Ann!\n")
-            #expect(result.stderr.contains("hyper: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8 (see `hyper validate`)\n"))
+            #expect(result.stderr.contains("warning: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8\nhelp: rename it; `hyper validate` reports it as an error\n"))
             let trace = Project.trace(result)
             #expect(trace.count == 1 && trace[0].hasSuffix("commands.d` has other manifests now)"), "\(trace)")
         }

@@ -76,8 +76,8 @@ import Testing
         return project
     }
 
-    static let noSpace = "hyper: cannot write to standard output: no space left on device\n"
-    static let closed = "hyper: cannot write to standard output: bad file descriptor\n"
+    static let noSpace = "Error: cannot write to standard output: no space left on device\n"
+    static let closed = "Error: cannot write to standard output: bad file descriptor\n"
 
     @Test func outputLostToAFullDeviceFailsTheCall() throws {
         let project = try Self.valid()

@@ -155,10 +155,10 @@ import Testing
             exec: [\(script.path)]
 
         """)
-        #expect(try project.run(["gone"]) == RunResult(status: 127, stdout: "", stderr: "hyper: program not found: `hyper-no-such-program-here`\n"))
-        #expect(try project.run(["plain"]) == RunResult(status: 126, stdout: "", stderr: "hyper: program is not executable: `\(data.path)`\n"))
+        #expect(try project.run(["gone"]) == RunResult(status: 127, stdout: "", stderr: "Error: program not found: `hyper-no-such-program-here`\n"))
+        #expect(try project.run(["plain"]) == RunResult(status: 126, stdout: "", stderr: "Error: program is not executable: `\(data.path)`\n"))
         #expect(try project.run(["noshebang"]) == RunResult(status: 126, stdout: "",
-                                                             stderr: "hyper: cannot run `\(script.path)`: exec format error (a script needs a `#!` line)\n"))
+                                                             stderr: "Error: cannot run `\(script.path)`: exec format error\nhelp: a script needs a `#!` line\n"))
     }
 
     @Test func parserErrorsComeFromTheBinary() throws {
@@ -174,7 +174,7 @@ import Testing
         """)
         #expect(try project.run(["greet"]) == RunResult(status: 1, stdout: "", stderr: "Error: Missing required argument: --name\n"))
         #expect(try project.run(["greet", "Al", "--count", "abc"]) == RunResult(status: 1, stdout: "", stderr: "Error: Invalid value for --count: expected int, got 'abc'\n"))
-        #expect(try project.run(["greet", "Al", "--cuont", "2"]) == RunResult(status: 1, stdout: "", stderr: "Error: Unknown argument: --cuont\nhelp: did you mean --count?\n"))
+        #expect(try project.run(["greet", "Al", "--cuont", "2"]) == RunResult(status: 1, stdout: "", stderr: "Error: Unknown argument: --cuont\nhelp: did you mean `--count`?\n"))
         #expect(try project.run(["greet", "Al", "--count"]) == RunResult(status: 1, stdout: "", stderr: "Error: Missing value for --count\n"))
         #expect(try project.run(["greet", "Al", "2", "3"]) == RunResult(status: 1, stdout: "", stderr: "Error: Too many positional arguments (from '3')\n"))
         #expect(try project.run(["greet", "Alice"]) == RunResult(status: 0, stdout: "Hello, Alice!\n", stderr: ""))
@@ -192,8 +192,8 @@ import Testing
             exec: [echo, hi]
 
         """)
-        #expect(try project.run(["gret"]) == RunResult(status: 2, stdout: "", stderr: "Unknown command: gret\nhelp: did you mean `greet`?\nRun `hyper --help` to list the commands.\n"))
-        #expect(try project.run(["../../bin/sh"]) == RunResult(status: 2, stdout: "", stderr: "Unknown command: ../../bin/sh\nRun `hyper --help` to list the commands.\n"))
+        #expect(try project.run(["gret"]) == RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: gret\nhelp: did you mean `greet`?\nhelp: run `hyper --help` to list the commands\n"))
+        #expect(try project.run(["../../bin/sh"]) == RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: ../../bin/sh\nhelp: run `hyper --help` to list the commands\n"))
         #expect(try project.run(["--bogus"]) == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --bogus\n"))
     }
 
@@ -219,7 +219,8 @@ import Testing
           |                                   ^
           = help: an int is decimal digits with an optional sign, within 64 bits
 
-        hyper: the manifests have errors; nothing was run (see `hyper validate`)
+        Error: the manifests have errors; nothing was run
+        help: run `hyper validate` to check them, warnings included
 
         """))
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("ran").path))
@@ -237,7 +238,7 @@ import Testing
 
         """)
         let list = try project.run([])
-        #expect(list.stdout.hasPrefix("Usage: hyper [--manifests PATH]... <command> [args]\n\nCommands:\n  alpha  First\n  zeta   Last\n\nBuilt-in:\n"))
+        #expect(list.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nCommands:\n  alpha  First\n  zeta   Last\n\nBuilt-in:\n"))
         #expect(try project.run(["--help"]) == list)
         #expect(try project.run(["help"]) == list)
         #expect(try project.run(["--version"]) == RunResult(status: 0, stdout: "hyper 0.1.0\n", stderr: ""))
@@ -265,7 +266,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try HyperProcess.run([], in: folder)
-        #expect(result.stdout.hasPrefix("Usage: hyper [--manifests PATH]... <command> [args]\n\nNo commands.d folder here or above; only commands defined in code are available.\n\nBuilt-in:\n"))
+        #expect(result.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nNo commands.d folder here or above; only commands defined in code are available.\n\nBuilt-in:\n"))
         #expect(result.status == 0)
     }
 
@@ -286,7 +287,7 @@ import Testing
 
         """)
         let kelvin = "\u{212A}ill"
-        let unknown = RunResult(status: 2, stdout: "", stderr: "Unknown command: \(kelvin)\nhelp: did you mean `Kill`?\nRun `hyper --help` to list the commands.\n")
+        let unknown = RunResult(status: 2, stdout: "", stderr: "Error: Unknown command: \(kelvin)\nhelp: did you mean `Kill`?\nhelp: run `hyper --help` to list the commands\n")
         #expect(try project.run([kelvin]) == unknown)
         #expect(try project.run([kelvin]) == unknown, "with the index written by the first call")
         #expect(try project.run(["help", kelvin]) == unknown)
@@ -299,11 +300,23 @@ import Testing
             "Error: Invalid value for --format: expected human, concise, github or json, got '\u{338}json'\n"))
     }
 
-    @Test func invalidUTF8ArgumentIsRefused() throws {
+    /// An argument that is not UTF-8 is refused, never repaired: among a
+    /// command's arguments it is that command's error (exit 1, as any wrong
+    /// argument), among hyper's own words a wrong use of hyper (exit 2).
+    @Test(arguments: [
+        ("a X", RunResult(status: 1, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n")),
+        ("a --x=X", RunResult(status: 1, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n")),
+        ("X", RunResult(status: 2, stdout: "", stderr: "Error: argument 1 is not valid UTF-8\n")),
+        ("--manifests X a", RunResult(status: 2, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n")),
+        ("validate X", RunResult(status: 2, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n")),
+        ("help X", RunResult(status: 2, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n")),
+        ("--version X", RunResult(status: 2, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n")),
+    ])
+    func invalidUTF8ArgumentIsRefused(words: String, expected: RunResult) throws {
         let project = try Self.project("commands:\n  a:\n    help: A\n    exec: [true]\n")
-        // Through sh, so the test can place a raw 0xFF byte in argv.
-        let result = try HyperProcess.run(["-c", "exec \"$0\" a \"$(printf 'x\\377')\"", HyperProcess.hyper.path], in: project.root,
-                                          executable: URL(fileURLWithPath: "/bin/sh"))
-        #expect(result == RunResult(status: 2, stdout: "", stderr: "Error: argument 2 is not valid UTF-8\n"))
+        // Through sh, so the test can place a raw 0xFF byte (X) in argv.
+        let script = "exec \"$0\" " + words.replacingOccurrences(of: "X", with: "\"$(printf 'x\\377')\"")
+        let result = try HyperProcess.run(["-c", script, HyperProcess.hyper.path], in: project.root, executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result == expected)
     }
 }

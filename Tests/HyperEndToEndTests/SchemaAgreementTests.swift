@@ -41,4 +41,21 @@ import Testing
         #expect(listed.sorted() == ["completions", "help", "list", "validate", "version"])
         #expect(names.sorted() == listed.sorted())
     }
+
+    /// `hyper validate --schema` prints `schemas/commands.schema.json` byte
+    /// for byte: the copy the binary carries (`ManifestSchema.swift`) is never
+    /// left behind when the file changes. To copy it again, run the command
+    /// in that source file's comment.
+    @Test func theBinaryCarriesTheSchemaByteForByte() throws {
+        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let file = try Data(contentsOf: repository.appendingPathComponent("schemas/commands.schema.json"))
+        let project = try TemporaryProject()
+        let result = try project.run(["validate", "--schema"])
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(Data(result.stdout.utf8) == file, "Sources/HyperCommands/CLI/ManifestSchema.swift is not schemas/commands.schema.json")
+        #expect(try project.run(["validate", "--schema", "commands.d"])
+            == RunResult(status: 2, stdout: "", stderr: "Error: `--schema` takes no other arguments\n"))
+        #expect(try project.run(["validate", "--shcema"])
+            == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --shcema\nhelp: did you mean `--schema`?\n"))
+    }
 }

@@ -32,7 +32,8 @@ import Testing
       |                                        ^^^^
       = help: a terminal would act on it instead of showing it; remove it
 
-    hyper: the manifests have errors; nothing was run (see `hyper validate`)
+    Error: the manifests have errors; nothing was run
+    help: run `hyper validate` to check them, warnings included
 
     """
 
@@ -63,7 +64,7 @@ import Testing
               sep: {default: "a\\nb", help: "Between \\u0645\\u06CC\\u200C\\u062E\\u0648\\u0627\\u0647\\u0645"}
 
         """)
-        let list = "Usage: hyper [--manifests PATH]... <command> [args]\n\nCommands:\n  hi  Says hi 👩\u{200D}💻\n"
+        let list = "Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nCommands:\n  hi  Says hi 👩\u{200D}💻\n"
         // The first call loads the manifests and writes the index; the second reads the index.
         for _ in 0..<2 {
             let result = try project.run([])
@@ -94,7 +95,7 @@ import Testing
 
         """)
         #expect(try project.run(["validate"]) == RunResult(status: 0, stdout: "1 manifest, 1 command: 0 errors, 0 warnings\n", stderr: ""))
-        #expect(try project.run(["gone"]) == RunResult(status: 127, stdout: "", stderr: "hyper: program not found: `no-such<U+001B>]52;c;cHduZWQ=<U+0007>`\n"))
+        #expect(try project.run(["gone"]) == RunResult(status: 127, stdout: "", stderr: "Error: program not found: `no-such<U+001B>]52;c;cHduZWQ=<U+0007>`\n"))
     }
 
     static let greet = """
@@ -110,8 +111,8 @@ import Testing
     /// Command-line words echoed in errors: unknown commands, unknown
     /// arguments, invalid values, extra positionals, hyper's own options.
     @Test(arguments: [
-        (["\u{1B}]0;pwned\u{07}"], 2, "Unknown command: <U+001B>]0;pwned<U+0007>\nRun `hyper --help` to list the commands.\n"),
-        (["gree\u{202E}"], 2, "Unknown command: gree<U+202E>\nhelp: did you mean `greet`?\nRun `hyper --help` to list the commands.\n"),
+        (["\u{1B}]0;pwned\u{07}"], 2, "Error: Unknown command: <U+001B>]0;pwned<U+0007>\nhelp: run `hyper --help` to list the commands\n"),
+        (["gree\u{202E}"], 2, "Error: Unknown command: gree<U+202E>\nhelp: did you mean `greet`?\nhelp: run `hyper --help` to list the commands\n"),
         (["greet", "--bad\u{1B}[2J"], 1, "Error: Unknown argument: --bad<U+001B>[2J\n"),
         (["greet", "--count", "1\u{1B}[2J"], 1, "Error: Invalid value for --count: expected int, got '1<U+001B>[2J'\n"),
         (["greet", "--count=\r\u{9B}2J"], 1, "Error: Invalid value for --count: expected int, got '<U+000D><U+009B>2J'\n"),
@@ -119,7 +120,7 @@ import Testing
         (["--bad\u{1B}[2J"], 2, "Error: Unknown argument: --bad<U+001B>[2J\n"),
         (["help", "greet", "\u{1B}c"], 2, "Error: Too many positional arguments (from '<U+001B>c')\n"),
         (["validate", "--format", "\u{1B}[2J"], 2, "Error: Invalid value for --format: expected human, concise, github or json, got '<U+001B>[2J'\n"),
-        (["validate", "--strict\u{7F}"], 2, "Error: Unknown argument: --strict<U+007F>\nhelp: did you mean --strict?\n"),
+        (["validate", "--strict\u{7F}"], 2, "Error: Unknown argument: --strict<U+007F>\nhelp: did you mean `--strict`?\n"),
     ] as [([String], Int32, String)])
     func commandLineWords(arguments: [String], status: Int32, stderr: String) throws {
         let project = try TemporaryProject()
@@ -156,7 +157,7 @@ import Testing
 
         """, stderr: ""))
         #expect(try project.run(["c"])
-            == RunResult(status: 1, stdout: "", stderr: human + "hyper: the manifests have errors; nothing was run (see `hyper validate`)\n"))
+            == RunResult(status: 1, stdout: "", stderr: human + "Error: the manifests have errors; nothing was run\nhelp: run `hyper validate` to check them, warnings included\n"))
         #expect(try project.run(["validate", "--format", "concise", "no\u{1B}[2Jsuch"])
             == RunResult(status: 1, stdout: "hyper: error: no such file or folder: `no<U+001B>[2Jsuch` [E100]\n", stderr: ""))
     }

@@ -382,7 +382,7 @@ import Testing
     @Test func usageErrors() throws {
         let project = try TemporaryProject()
         #expect(try project.run(["validate", "--fromat", "json"]) == RunResult(
-            status: 2, stdout: "", stderr: "Error: Unknown argument: --fromat\nhelp: did you mean --format?\n"))
+            status: 2, stdout: "", stderr: "Error: Unknown argument: --fromat\nhelp: did you mean `--format`?\n"))
         #expect(try project.run(["validate", "--format", "xml"]) == RunResult(
             status: 2, stdout: "", stderr: "Error: Invalid value for --format: expected human, concise, github or json, got 'xml'\n"))
         #expect(try project.run(["validate", "--format"]) == RunResult(

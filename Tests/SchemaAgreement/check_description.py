@@ -42,7 +42,7 @@ def check(name, binary, arguments, cwd):
             return f"invalid: {str(error).splitlines()[0]}"
         first = run(binary, [*arguments, "list", "--json"], cwd, index_dir)
         second = run(binary, [*arguments, "list", "--json"], cwd, index_dir)
-        if "hyper: index: hit" not in second.stderr:
+        if f"{pathlib.Path(binary).name}: index: hit" not in second.stderr:
             return f"the second call did not use the index: {second.stderr.strip()}"
         for label, result in (("writing", first), ("from the index", second)):
             if result.stdout != full.stdout:

@@ -12,49 +12,50 @@ struct BuiltIn: Sendable {
     /// The words after `hyper`, as the help list shows them.
     let synopsis: String
     let summary: String
-    /// The whole `--help` text.
-    let usage: String
+    /// The whole `--help` text, for the name the program is called by
+    /// (already made safe to print).
+    let usage: @Sendable (_ program: String) -> String
     let run: @Sendable (HyperCLI, [String]) throws(CLIFailure) -> Int32
 
     static let all: [BuiltIn] = [
         BuiltIn(
             name: "help", synopsis: "help [command]", summary: "Show this list, or a command's help",
-            usage: "Usage: hyper help [command]\n\n  Show the list of commands, or one command's help.\n",
+            usage: { "Usage: \($0) help [command]\n\n  Show the list of commands, or one command's help.\n" },
             run: { cli, words throws(CLIFailure) in try cli.help(words) }
         ),
         BuiltIn(
             name: "list", synopsis: "list [--json]", summary: "List the commands; --json describes them in full",
             usage: ListCommand.usage,
             run: { cli, words throws(CLIFailure) in
-                guard let command = try ListCommand.parse(words) else { return cli.printUsage(ListCommand.usage) }
+                guard let command = try ListCommand.parse(words) else { return cli.printUsage(of: "list") }
                 return try command.run(cli: cli)
             }
         ),
         BuiltIn(
-            name: "validate", synopsis: "validate [PATH...]", summary: "Check the manifests (--format human|concise|github|json, --strict)",
+            name: "validate", synopsis: "validate [PATH...]", summary: "Check the manifests (--format, --strict), or print their JSON Schema (--schema)",
             usage: ValidateCommand.usage,
             run: { cli, words throws(CLIFailure) in
-                guard let command = try ValidateCommand.parse(words) else { return cli.printUsage(ValidateCommand.usage) }
+                guard let command = try ValidateCommand.parse(words) else { return cli.printUsage(of: "validate") }
                 return command.run(cli: cli)
             }
         ),
         BuiltIn(
             name: "version", synopsis: "version", summary: "Print hyper's version",
-            usage: "Usage: hyper version\n\n  Print hyper's version (also `hyper --version`, `hyper -V`).\n",
+            usage: { "Usage: \($0) version\n\n  Print hyper's version (also `\($0) --version`, `\($0) -V`).\n" },
             run: { cli, words throws(CLIFailure) in
                 if let word = words.first {
-                    if word == "-h" || word == "--help" { return cli.printUsage(BuiltIn.named("version")!.usage) }
-                    throw .usage("Error: Unknown argument: \(TerminalText.line(word))")
+                    if word == "-h" || word == "--help" { return cli.printUsage(of: "version") }
+                    throw .unknownArgument(word, options: ["--help"])
                 }
                 return cli.printVersion()
             }
         ),
         BuiltIn(
             name: "completions", synopsis: "completions", summary: "Reserved for shell completions",
-            usage: "Usage: hyper completions\n\n  Reserved for shell completions, which this version of hyper does not have yet.\n",
+            usage: { "Usage: \($0) completions\n\n  Reserved for shell completions, which this version of hyper does not have yet.\n" },
             run: { cli, words throws(CLIFailure) in
-                if words.first == "-h" || words.first == "--help" { return cli.printUsage(BuiltIn.named("completions")!.usage) }
-                throw .usage("Error: `completions` is reserved for shell completions, which this version of hyper does not have yet")
+                if words.first == "-h" || words.first == "--help" { return cli.printUsage(of: "completions") }
+                throw .usage("`completions` is reserved for shell completions, which this version of hyper does not have yet")
             }
         ),
     ]
@@ -69,13 +70,16 @@ struct BuiltIn: Sendable {
 }
 
 extension HyperCLI {
-    func printUsage(_ usage: String) -> Int32 {
-        console.out(usage)
+    /// Prints a built-in's `--help` text.
+    func printUsage(of builtIn: String) -> Int32 {
+        console.out(BuiltIn.named(builtIn)!.usage(shownProgramName))
         return 0
     }
 
+    /// `hyper 0.1.0`; a program that embeds hyper under another name says
+    /// whose version it is: `hyper-example (hyper 0.1.0)`.
     func printVersion() -> Int32 {
-        console.out("hyper \(Self.version)\n")
+        console.out(programName == "hyper" ? "hyper \(Self.version)\n" : "\(shownProgramName) (hyper \(Self.version))\n")
         return 0
     }
 }

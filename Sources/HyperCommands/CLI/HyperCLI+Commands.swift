@@ -7,8 +7,11 @@ extension HyperCLI {
         let selection = manifestSelection
         let trace: (String) -> Void = { self.trace($0) }
         let console = self.console
-        return try ProjectCommands(registry: registry, selection: selection, loader: loader,
-                                   place: indexPlace(for: selection), trace: trace, warn: { console.err($0) })
+        let program = shownProgramName
+        return try ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection), trace: trace) { file in
+            console.err("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
+                        + "help: rename it; `\(program) validate` reports it as an error\n")
+        }
     }
 
     /// The index for the selected manifests and this binary, or nil when
@@ -28,12 +31,12 @@ extension HyperCLI {
 
     /// `HYPER_INDEX_DEBUG=1`: one line on standard error about the index.
     func trace(_ message: @autoclosure () -> String) {
-        if environment("HYPER_INDEX_DEBUG") == "1" { console.err("hyper: index: \(TerminalText.line(message()))\n") }
+        if environment("HYPER_INDEX_DEBUG") == "1" { console.err("\(shownProgramName): index: \(TerminalText.line(message()))\n") }
     }
 
     func listCommands() throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
-        console.out(HelpFormatter.formatList(try project.summaries(), note: project.note))
+        console.out(HelpFormatter.formatList(try project.summaries(), note: project.note, program: programName))
         return 0
     }
 
@@ -41,21 +44,22 @@ extension HyperCLI {
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
         guard var name = words.first else { return try listCommands() }
         if Names.same(name, "-h") || Names.same(name, "--help") { name = "help" }
-        guard words.count == 1 else { throw .usage("Error: Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
+        guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
         if let builtIn = BuiltIn.named(name) {
-            console.out(builtIn.usage)
+            console.out(builtIn.usage(shownProgramName))
             return 0
         }
         guard let command = try projectCommands().command(named: name) else { throw unknown(name) }
-        console.out(HelpFormatter.formatHelp(command))
+        console.out(HelpFormatter.formatHelp(command, program: programName))
         return 0
     }
 
     func runCommand(_ name: String, _ words: [String]) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
         guard let command = try project.command(named: name) else { throw unknown(name) }
+        if let invalid = invalidArgument { throw .failed(ErrorText.lines(Self.notUTF8(invalid))) }
         let context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
-        switch registry.prepare(command, words, context: context, warn: console.err) {
+        switch registry.prepare(command, words, context: context, program: programName, warn: console.err) {
         case .help(let text):
             console.out(text)
             return 0
@@ -70,10 +74,10 @@ extension HyperCLI {
             do {
                 plan = try planned.fitted(command: name)
             } catch {
-                throw .failed(error.description)
+                throw .failed(error.description + "\n")
             }
             let failure = ProcessLauncher.replaceProcess(with: plan)
-            console.err("hyper: \(failure.message)\n")
+            console.err(failure.text)
             return failure.status
         }
     }

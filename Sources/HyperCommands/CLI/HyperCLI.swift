@@ -14,6 +14,10 @@ public struct HyperCLI: Sendable {
 
     public var registry: CommandRegistry
     public var console: Console
+    /// The name the program is called by in what it prints: usage lines,
+    /// hints, `--version`. By default the registry's `programName`, the
+    /// executable's file name.
+    public var programName: String
     /// Where relative paths start and the search for `commands.d` begins.
     /// Setting it clears a problem finding the current folder.
     public var workingDirectory: String {
@@ -30,11 +34,15 @@ public struct HyperCLI: Sendable {
     var environment: @Sendable (String) -> String?
     /// False with `--no-index` or `HYPER_NO_INDEX=1`.
     var useIndex = true
+    /// The index in `argv` of the first argument that is not valid UTF-8, if
+    /// any (`main` finds it; the arguments `run` gets are Swift's repair).
+    var invalidArgument: Int?
 
     public init(registry: CommandRegistry = .shared, console: Console = .standard, workingDirectory: String? = nil,
-                environment: [String: String]? = nil) {
+                environment: [String: String]? = nil, name: String? = nil) {
         self.registry = registry
         self.console = console
+        self.programName = name ?? registry.programName
         if let workingDirectory {
             self.workingDirectory = workingDirectory
         } else {
@@ -56,16 +64,15 @@ public struct HyperCLI: Sendable {
     }
 
     /// Runs `hyper` with the process's arguments and exits with its status.
-    public static func main(registry: CommandRegistry = .shared) -> Never {
+    /// `name` is what the program calls itself (default: the registry's
+    /// `programName`, the executable's file name).
+    public static func main(registry: CommandRegistry = .shared, name: String? = nil) -> Never {
         openClosedStandardDescriptors()
-        let cli = HyperCLI(registry: registry)
+        var cli = HyperCLI(registry: registry, name: name)
         // Swift repairs invalid UTF-8 in argv silently; hyper refuses it instead,
         // so no value ever reaches a program changed.
-        for index in 1..<Int(CommandLine.argc) {
-            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) != nil else {
-                cli.console.err("Error: argument \(index) is not valid UTF-8\n")
-                exit(2)
-            }
+        cli.invalidArgument = (1..<max(1, Int(CommandLine.argc))).first { index in
+            CommandLine.unsafeArgv[index].map { String(validatingCString: $0) == nil } ?? false
         }
         exit(cli.run(Array(CommandLine.arguments.dropFirst())))
     }
@@ -93,6 +100,9 @@ public struct HyperCLI: Sendable {
         #endif
     }
 
+    /// `programName`, made safe to print.
+    var shownProgramName: String { TerminalText.line(programName) }
+
     var manifestSelection: ManifestSelection {
         ManifestSelection.resolve(options: manifestOptions, environment: manifestEnvironment, workingDirectory: workingDirectory)
     }
@@ -104,7 +114,7 @@ public struct HyperCLI: Sendable {
     /// Runs one call and returns its exit status; every failure passes through here.
     public func run(_ arguments: [String]) -> Int32 {
         if let unknownWorkingDirectory {
-            return checkingOutput(report(.usage(unknownWorkingDirectory.message)))
+            return checkingOutput(report(.usage(unknownWorkingDirectory.reason)))
         }
         do {
             return checkingOutput(try dispatch(arguments))
@@ -126,7 +136,7 @@ public struct HyperCLI: Sendable {
         let failed = streams.failed
         guard failed.output != nil || failed.error != nil else { return status }
         if let code = failed.output {
-            console.err("hyper: cannot write to standard output: \(String(cString: strerror(code)).lowercased())\n")
+            console.err(ErrorText.lines("cannot write to standard output: \(String(cString: strerror(code)).lowercased())"))
         }
         return status == 0 ? 1 : status
     }
@@ -134,31 +144,34 @@ public struct HyperCLI: Sendable {
     private func report(_ failure: CLIFailure) -> Int32 {
         switch failure {
         case .usage(let message, let help):
-            console.err(message + "\n" + (help.map { "help: \($0)\n" } ?? ""))
+            console.err(ErrorText.lines(message, help: help))
             return 2
-        case .failed(let message):
-            console.err(message + "\n")
+        case .failed(let text):
+            console.err(text)
             return 1
         case .invalidManifests(let load):
             let renderer = DiagnosticRenderer(sources: load.sources, color: false)
             console.err(renderer.render(load.diagnostics.filter { $0.severity == .error }, format: .human)
-                        + "hyper: the manifests have errors; nothing was run (see `hyper validate`)\n")
+                        + ErrorText.lines("the manifests have errors; nothing was run",
+                                          help: ["run `\(shownProgramName) validate` to check them, warnings included"]))
             return 1
         case .unknownCommand(let name, let suggestion):
-            var message = "Unknown command: \(TerminalText.line(name))\n"
-            if let suggestion { message += "help: did you mean `\(TerminalText.line(suggestion))`?\n" }
-            message += "Run `hyper --help` to list the commands.\n"
-            console.err(message)
+            console.err(ErrorText.lines("Unknown command: \(TerminalText.line(name))",
+                                        help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? [])
+                                            + ["run `\(shownProgramName) --help` to list the commands"]))
             return 2
-        case .exit(let status):
-            return status
         }
+    }
+
+    /// Why argument `index` of `argv` is refused.
+    static func notUTF8(_ index: Int) -> String {
+        "argument \(index) is not valid UTF-8"
     }
 
     /// A path given on the command line. An empty one would resolve to the
     /// current folder and quietly read its `*.yaml`: it is a usage error.
     static func path(_ text: String, for option: String) throws(CLIFailure) -> String {
-        guard !text.isEmpty else { throw .usage("Error: Invalid value for \(option): expected a path, got ''") }
+        guard !text.isEmpty else { throw .usage("Invalid value for \(option): expected a path, got ''") }
         return text
     }
 
@@ -170,7 +183,7 @@ public struct HyperCLI: Sendable {
             let kind = ArgumentTokenizer.kind(of: word)
             // Words are compared as bytes (see `Names.same`).
             if Names.same(word, "--manifests") {
-                guard index + 1 < arguments.count else { throw .usage("Error: Missing value for --manifests") }
+                guard index + 1 < arguments.count else { throw .usage("Missing value for --manifests") }
                 cli.manifestOptions.append(try Self.path(arguments[index + 1], for: "--manifests"))
                 index += 2
             } else if case .long(let name, let value?) = kind, Names.same(name, "--manifests") {
@@ -184,6 +197,14 @@ public struct HyperCLI: Sendable {
             }
         }
         let rest = Array(arguments[index...])
+        // A word that is not UTF-8 is refused, never repaired: among hyper's
+        // own words (its options, the command's name, a built-in's words) as
+        // a wrong use of hyper; among a command's words as that command's
+        // error (`runCommand`). `arguments[i]` is `argv[i + 1]`.
+        if let invalid = invalidArgument {
+            let runsACommand = rest.first.map { BuiltIn.named($0) == nil && !Names.hasPrefix($0, "-") } ?? false
+            if invalid <= index + 1 || !runsACommand { throw .usage(Self.notUTF8(invalid)) }
+        }
         guard let first = rest.first else {
             return try cli.listCommands()
         }
@@ -195,8 +216,7 @@ public struct HyperCLI: Sendable {
         } else if let builtIn = BuiltIn.named(first) {
             return try builtIn.run(cli, tail)
         } else if Names.hasPrefix(first, "-") {
-            let suggestion = Suggestion.closest(to: first, in: ["--help", "--version", "--manifests", "--no-index"])
-            throw .usage("Error: Unknown argument: \(TerminalText.line(first))", help: suggestion.map { "did you mean \($0)?" })
+            throw .unknownArgument(first, options: ["--help", "--version", "--manifests", "--no-index"])
         }
         return try cli.runCommand(first, tail)
     }

@@ -3,16 +3,18 @@
 struct ListCommand {
     var json = false
 
-    static let usage = """
-    Usage: hyper list [--json]
+    static func usage(_ program: String) -> String {
+        """
+        Usage: \(program) list [--json]
 
-      List the commands (the same list as `hyper --help`).
+          List the commands (the same list as `\(program) --help`).
 
-    Options:
-      --json  Describe every command in full as JSON (version 1, see
-              schemas/commands-description.schema.json)
+        Options:
+          --json  Describe every command in full as JSON (version 1, see
+                  schemas/commands-description.schema.json)
 
-    """
+        """
+    }
 
     /// Parses the words after `list`; nil when `--help` asked for usage.
     static func parse(_ words: [String]) throws(CLIFailure) -> ListCommand? {
@@ -22,8 +24,7 @@ struct ListCommand {
             case "--json": command.json = true
             case "-h", "--help": return nil
             default:
-                let suggestion = word.hasPrefix("-") ? Suggestion.closest(to: word, in: ["--json", "--help"]) : nil
-                throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
+                throw .unknownArgument(word, options: ["--json", "--help"])
             }
         }
         return command
@@ -32,7 +33,7 @@ struct ListCommand {
     func run(cli: HyperCLI) throws(CLIFailure) -> Int32 {
         guard json else { return try cli.listCommands() }
         let project = try cli.projectCommands()
-        cli.console.out(CommandDescription.json(try project.definitions(), builtIns: BuiltIn.all))
+        cli.console.out(CommandDescription.json(try project.definitions(), builtIns: BuiltIn.all, program: cli.programName))
         return 0
     }
 }

@@ -11,16 +11,16 @@ final class ProjectCommands {
     private let loader: ManifestLoader
     private let place: IndexPlace?
     private let trace: (String) -> Void
-    /// Writes a line to standard error.
-    private let warn: (String) -> Void
+    /// Says that a manifest was left out because its file name is not UTF-8.
+    private let skipped: (String) -> Void
     private var index: OpenedIndex?
     private var loaded = false
     /// Said above the list when there are no manifests to load.
     private(set) var note: String?
 
     init(registry: CommandRegistry, selection: ManifestSelection, loader: ManifestLoader, place: IndexPlace?,
-         trace: @escaping (String) -> Void, warn: @escaping (String) -> Void) throws(CLIFailure) {
-        self.warn = warn
+         trace: @escaping (String) -> Void, skipped: @escaping (String) -> Void) throws(CLIFailure) {
+        self.skipped = skipped
         self.registry = registry
         self.selection = selection
         self.loader = loader
@@ -61,7 +61,7 @@ final class ProjectCommands {
         let load = loader.load(paths: selection.paths)
         if load.stopsCommands { throw .invalidManifests(load) }
         for file in load.skippedFiles {
-            warn("hyper: skipped \(TerminalText.line(file)): its file name is not valid UTF-8 (see `hyper validate`)\n")
+            skipped(file)
         }
         _ = registry.addDiscovered(load.commands)
         // Only a load without errors is indexed, so a skipped file is reported on every call.

@@ -1,24 +1,30 @@
 /// `hyper validate [PATH...] [--format human|concise|github|json] [--strict]`:
 /// checks manifests for CI. Exit 0 without errors (warnings allowed unless
-/// `--strict`), 1 otherwise, 2 for wrong usage.
+/// `--strict`), 1 otherwise, 2 for wrong usage. `hyper validate --schema`
+/// prints the manifests' JSON Schema instead, for editors.
 struct ValidateCommand {
     var paths: [String] = []
     var format: DiagnosticFormat = .human
     var strict = false
+    var schema = false
 
-    static let usage = """
-    Usage: hyper validate [PATH...] [--format human|concise|github|json] [--strict]
+    static func usage(_ program: String) -> String {
+        """
+        Usage: \(program) validate [PATH...] [--format human|concise|github|json] [--strict]
+               \(program) validate --schema
 
-      Check manifests: every problem in every file, with its location.
+          Check manifests: every problem in every file, with its location.
 
-    Arguments:
-      PATH               manifest files or folders (default: the commands.d hyper finds)
+        Arguments:
+          PATH               manifest files or folders (default: the commands.d hyper finds)
 
-    Options:
-      --format <format>  human (default), concise, github or json
-      --strict           fail on warnings too
+        Options:
+          --format <format>  human (default), concise, github or json
+          --strict           fail on warnings too
+          --schema           print the JSON Schema of a manifest, for editors
 
-    """
+        """
+    }
 
     /// Parses the words after `validate`; nil when `--help` asked for usage.
     static func parse(_ arguments: [String]) throws(CLIFailure) -> ValidateCommand? {
@@ -36,37 +42,43 @@ struct ValidateCommand {
                 optionsEnded = true
             } else if Names.same(word, "-h") || Names.same(word, "--help") {
                 return nil
+            } else if Names.same(word, "--schema") {
+                command.schema = true
             } else if Names.same(word, "--strict") {
                 command.strict = true
             } else if Names.same(word, "--format") {
-                guard index < arguments.count else { throw .usage("Error: Missing value for --format") }
+                guard index < arguments.count else { throw .usage("Missing value for --format") }
                 command.format = try format(arguments[index])
                 index += 1
             } else if case .long(let name, let value?) = kind, Names.same(name, "--format") {
                 command.format = try format(value)
             } else {
-                let suggestion = Suggestion.closest(to: word, in: ["--format", "--strict", "--help"])
-                throw .usage("Error: Unknown argument: \(TerminalText.line(word))", help: suggestion.map { "did you mean \($0)?" })
+                throw .unknownArgument(word, options: ["--format", "--strict", "--schema", "--help"])
             }
         }
+        if command.schema && arguments.count > 1 { throw .usage("`--schema` takes no other arguments") }
         return command
     }
 
     private static func format(_ text: String) throws(CLIFailure) -> DiagnosticFormat {
         guard let format = DiagnosticFormat.allCases.first(where: { Names.same($0.rawValue, text) }) else {
-            throw .usage("Error: Invalid value for --format: expected human, concise, github or json, got '\(TerminalText.line(text))'")
+            throw .usage("Invalid value for --format: expected human, concise, github or json, got '\(TerminalText.line(text))'")
         }
         return format
     }
 
     func run(cli: HyperCLI) -> Int32 {
+        if schema {
+            cli.console.out(ManifestSchema.json)
+            return 0
+        }
         var selection = ManifestSelection(paths: paths)
         if paths.isEmpty { selection = cli.manifestSelection }
         var load: ManifestLoad
         if selection.paths.isEmpty {
             load = ManifestLoad(files: [], sources: [:], commands: [], diagnostics: [], commandCount: 0)
             load.diagnostics.append(Diagnostic(.noManifests, "no `commands.d` folder in `\(cli.workingDirectory)` or any folder above it", at: nil,
-                                               help: "create `commands.d/` with a manifest, or pass manifest paths to `hyper validate`"))
+                                               help: "create `commands.d/` with a manifest, or pass manifest paths to `\(cli.programName) validate`"))
         } else {
             var loader = cli.loader
             if format == .github {

@@ -8,7 +8,9 @@
 enum CommandDescription {
     static let version = 1
 
-    static func json(_ commands: [CommandDefinition], builtIns: [BuiltIn]) -> String {
+    /// `program` is the name the program is called by, which begins each
+    /// built-in's usage.
+    static func json(_ commands: [CommandDefinition], builtIns: [BuiltIn], program: String) -> String {
         var out = "{\n  \"version\": \(version),\n  \"commands\": ["
         for (index, command) in commands.enumerated() {
             out += index == 0 ? "\n" : ",\n"
@@ -18,7 +20,7 @@ enum CommandDescription {
         out += "  \"builtins\": ["
         for (index, builtIn) in builtIns.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"name\": \(JSON.quote(builtIn.name)), \"usage\": \(JSON.quote("hyper " + builtIn.synopsis)), "
+            out += "    {\"name\": \(JSON.quote(builtIn.name)), \"usage\": \(JSON.quote(program + " " + builtIn.synopsis)), "
                 + "\"summary\": \(JSON.quote(builtIn.summary))}"
         }
         return out + "\n  ]\n}\n"

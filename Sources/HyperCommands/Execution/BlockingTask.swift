@@ -45,14 +45,15 @@ enum BlockingTask {
 }
 
 /// Runs a Swift handler the way the CLI and `runCommand` both do: 0 when it
-/// returns, 1 with `Command 'x' failed: <reason>` on standard error when it throws.
+/// returns, 1 with ``Error: command `x` failed: <reason>`` on standard error
+/// when it throws.
 enum HandlerRun {
     static func status(_ run: CommandHandler, name: String, values: ParsedArguments, console: Console) async -> Int32 {
         do {
             try await run(values)
             return 0
         } catch {
-            console.err("Command '\(TerminalText.line(name))' failed: \(TerminalText.lines(reason(error)))\n")
+            console.err(ErrorText.lines("command `\(TerminalText.line(name))` failed: \(TerminalText.lines(reason(error)))"))
             return 1
         }
     }

@@ -19,6 +19,11 @@ enum ProcessLauncher {
         var message: String
         /// 127: not found; 126: found but not executable.
         var status: Int32
+        /// What to do about it, if hyper knows.
+        var help: String?
+
+        /// `Error: ...` and the help, as printed.
+        var text: String { ErrorText.lines(message, help: help.map { [$0] } ?? []) }
     }
 
     /// Replaces the hyper process with the planned one (`execve`), so exit
@@ -97,7 +102,7 @@ enum ProcessLauncher {
             LaunchFailure(message: "program is not executable: `\(program)`", status: 126)
         case ENOEXEC:
             // Shells would run such a file with /bin/sh; hyper never adds a shell unasked.
-            LaunchFailure(message: "cannot run `\(program)`: exec format error (a script needs a `#!` line)", status: 126)
+            LaunchFailure(message: "cannot run `\(program)`: exec format error", status: 126, help: "a script needs a `#!` line")
         default:
             LaunchFailure(message: "cannot run `\(program)`: \(String(cString: strerror(code)).lowercased())", status: 126)
         }

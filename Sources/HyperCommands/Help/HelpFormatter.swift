@@ -25,9 +25,9 @@ enum HelpFormatter {
     /// Names and defaults are one-line texts and help keeps its line breaks;
     /// both pass through `TerminalText`, so no character of a manifest can
     /// drive the terminal.
-    static func formatHelp(_ command: CommandDefinition) -> String {
+    static func formatHelp(_ command: CommandDefinition, program: String = "hyper") -> String {
         let shown = command.args.filter { !$0.hidden }
-        var usage = "Usage: hyper \(TerminalText.line(command.name)) [OPTIONS]"
+        var usage = "Usage: \(TerminalText.line(program)) \(TerminalText.line(command.name)) [OPTIONS]"
         for arg in shown where arg.takesPosition {
             let name = TerminalText.line(arg.name)
             usage += arg.required ? " <\(name)>" : " [\(name)]"
@@ -125,9 +125,11 @@ enum HelpFormatter {
     }
 
     /// `hyper`, `hyper --help`, `hyper help`: every command with its help,
-    /// sorted, then the built-ins apart.
-    static func formatList(_ commands: [(name: String, help: String)], note: String?) -> String {
-        var text = "Usage: hyper [--manifests PATH]... <command> [args]\n"
+    /// sorted, then the built-ins apart. `program` is the name the program
+    /// is called by.
+    static func formatList(_ commands: [(name: String, help: String)], note: String?, program: String = "hyper") -> String {
+        let program = TerminalText.line(program)
+        var text = "Usage: \(program) [--manifests PATH]... [--no-index] <command> [args]\n"
         if let note { text += "\n" + note + "\n" }
         if !commands.isEmpty {
             text += "\nCommands:\n" + table(commands.map { (TerminalText.line($0.name), TerminalText.lines(firstLine($0.help))) })
@@ -135,10 +137,11 @@ enum HelpFormatter {
         text += "\nBuilt-in:\n" + table(BuiltIn.all.filter { $0.name != "completions" }.map { ($0.synopsis, $0.summary) })
         text += "\nOptions:\n" + table([
             ("--manifests PATH", "Use these manifest files or folders (repeatable; or HYPER_COMMANDS)"),
+            ("--no-index", "Read the manifests, not the index of them (or HYPER_NO_INDEX=1)"),
             ("-h, --help", "Show this list"),
-            ("--version", "Print hyper's version"),
+            ("-V, --version", "Print hyper's version"),
         ])
-        text += "\nRun `hyper <command> --help` for a command's options.\n"
+        text += "\nRun `\(program) <command> --help` for a command's options.\n"
         return text
     }
 

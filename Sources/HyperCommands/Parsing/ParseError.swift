@@ -58,14 +58,14 @@
                 return head + "expected \(expected.rawValue), got '\(TerminalText.line(got))'"
             case .choice(let choices, let got, let suggestion):
                 return head + "expected one of \(choices.map(TerminalText.line).joined(separator: ", ")), got '\(TerminalText.line(got))'"
-                    + (suggestion.map { "\nhelp: did you mean \(TerminalText.line($0))?" } ?? "")
+                    + (suggestion.map { "\nhelp: " + ErrorText.didYouMean($0) } ?? "")
             case .overMaximum(let got, let maximum):
                 return head + "\(TerminalText.line(got)) is over the maximum of \(TerminalText.line(maximum))"
             case .underMinimum(let got, let minimum):
                 return head + "\(TerminalText.line(got)) is under the minimum of \(TerminalText.line(minimum))"
             }
         case .unknownArgument(let word, let suggestion):
-            return "Error: Unknown argument: \(TerminalText.line(word))" + (suggestion.map { "\nhelp: did you mean \(TerminalText.line($0))?" } ?? "")
+            return "Error: Unknown argument: \(TerminalText.line(word))" + (suggestion.map { "\nhelp: " + ErrorText.didYouMean($0) } ?? "")
         case .missingValue(let option):
             return "Error: Missing value for \(TerminalText.line(option))"
         case .tooManyPositionals(let first):

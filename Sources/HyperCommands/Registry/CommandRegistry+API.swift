@@ -82,23 +82,24 @@ extension CommandRegistry {
     /// ended it).
     public func runCommand(_ name: String, _ args: [String], console: Console = .standard) async -> Int32 {
         guard let command = getCommand(name) else {
-            console.err("Unknown command: \(TerminalText.line(name))\n")
+            let suggestion = Suggestion.closest(to: name, in: listCommands().map(\.name))
+            console.err(ErrorText.lines("Unknown command: \(TerminalText.line(name))", help: suggestion.map { [ErrorText.didYouMean($0)] } ?? []))
             return 1
         }
         // `path` values and HYPER_INVOCATION_DIR start here, never at a guess.
         let invocation = FileSystem.currentDirectory()
         if case .failure(let problem) = invocation, command.args.contains(where: { $0.type == .path }) {
-            console.err(problem.message + "\n")
+            console.err(ErrorText.lines(problem.reason))
             return 1
         }
         let run: CommandHandler
         let values: ParsedArguments
-        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), warn: console.err) {
+        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), program: programName, warn: console.err) {
         case .help(let text):
             console.out(text)
             return 0
-        case .failure(let message):
-            console.err(message + "\n")
+        case .failure(let text):
+            console.err(text)
             return 1
         case .swift(let body, let parsed):
             (run, values) = (body, parsed)
@@ -108,7 +109,7 @@ extension CommandRegistry {
             case .success(let path):
                 here = path
             case .failure(let problem):
-                console.err(problem.message + "\n")
+                console.err(ErrorText.lines(problem.reason))
                 return 1
             }
             let plan: ProcessPlan
@@ -121,7 +122,7 @@ extension CommandRegistry {
             }
             switch ProcessLauncher.spawn(plan) {
             case .failure(let failure):
-                console.err("hyper: \(failure.message)\n")
+                console.err(failure.text)
                 return failure.status
             case .success(let pid):
                 return await ChildProcess.wait(for: pid)
@@ -159,7 +160,8 @@ public func getCommand(_ name: String) -> CommandDefinition? {
     CommandRegistry.shared.getCommand(name)
 }
 
-/// A command's help text, in the seed's shape.
+/// A command's help text, in the seed's shape, with the shared registry's
+/// `programName` in its usage line.
 public func formatHelp(_ command: CommandDefinition) -> String {
-    HelpFormatter.formatHelp(command)
+    HelpFormatter.formatHelp(command, program: CommandRegistry.shared.programName)
 }

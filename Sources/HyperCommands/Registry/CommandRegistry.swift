@@ -15,6 +15,7 @@ public final class CommandRegistry: Sendable {
         var commands: [String: CommandDefinition] = [:]
         var codeCommands: Set<String> = []
         var handlers: [String: Handler] = [:]
+        var programName: String?
     }
 
     private let state = Lock(State())
@@ -23,6 +24,24 @@ public final class CommandRegistry: Sendable {
     public static let shared = CommandRegistry()
 
     public init() {}
+
+    /// The name the registry's texts call the program by (`Usage: NAME seed
+    /// [OPTIONS]` from `runCommand(name, ["--help"])` and `formatHelp`): by
+    /// default the executable's file name, the last component of `argv[0]`.
+    /// `HyperCLI` starts from it too.
+    public var programName: String {
+        get { state.withLock { $0.programName } ?? Self.executableName() }
+        set { state.withLock { $0.programName = newValue } }
+    }
+
+    /// The last component of `argv[0]`, or `hyper` when it has none.
+    static func executableName() -> String {
+        guard CommandLine.argc > 0, let first = CommandLine.unsafeArgv[0] else { return "hyper" }
+        var path = Array(String(cString: first).utf8)
+        while path.last == UInt8(ascii: "/") { path.removeLast() }
+        let name = path.lastIndex(of: UInt8(ascii: "/")).map { path[($0 + 1)...] } ?? path[...]
+        return name.isEmpty ? "hyper" : String(decoding: name, as: UTF8.self)
+    }
 
     /// The registered handlers, for validating `handler:` bindings.
     var handlerCatalog: HandlerCatalog {

@@ -15,32 +15,34 @@ enum PreparedCall {
     case swift(CommandHandler, ParsedArguments)
     /// An `exec` or `sh` command, with its values.
     case process(ParsedArguments)
-    /// A parse error or a missing handler, in the seed's words: exit 1.
+    /// A parse error or a missing handler, in the seed's words: exit 1. The
+    /// whole text, `Error: ...` and `help:` lines.
     case failure(String)
 }
 
 extension CommandRegistry {
     /// Parses `words` for `command`. Warnings (a deprecated option was used)
-    /// go to `warn`, a line each, before the call runs.
-    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context,
+    /// go to `warn`, a line each, before the call runs. `program` is the name
+    /// `--help`'s usage line calls the program by.
+    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context, program: String,
                  warn: (String) -> Void) -> PreparedCall {
         let values: ParsedArguments
         do {
             switch try CommandLineParser.parse(words, for: command, context: context) {
-            case .help: return .help(HelpFormatter.formatHelp(command))
+            case .help: return .help(HelpFormatter.formatHelp(command, program: program))
             case .values(let parsed, let warnings):
                 for warning in warnings { warn(warning + "\n") }
                 values = parsed
             }
         } catch {
-            return .failure(error.description)
+            return .failure(error.description + "\n")
         }
         switch command.action {
         case .closure(let run):
             return .swift(run, values)
         case .handler(let name):
             guard let handler = handler(named: name) else {
-                return .failure("Command '\(TerminalText.line(command.name))' failed: no handler named `\(TerminalText.line(name))` is registered")
+                return .failure(ErrorText.lines("command `\(TerminalText.line(command.name))` failed: no handler named `\(TerminalText.line(name))` is registered"))
             }
             return .swift(handler.run, values)
         case .exec, .shell:

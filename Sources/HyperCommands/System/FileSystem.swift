@@ -267,9 +267,6 @@ enum FileSystem {
             case .system(let text): "cannot tell the current folder: \(text)"
             }
         }
-
-        /// `Error: the current folder has been removed`
-        var message: String { "Error: " + reason }
     }
 
     /// Seconds since the epoch.

@@ -54,8 +54,8 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
         #expect(try values(["--dry-run"])["dry_run"] == .bool(true))
         #expect(try values(["--no-dry-run"])["dry_run"] == .bool(false))
         #expect(error(["--verbose=yes"]) == "Error: Invalid value for --verbose: expected bool, got 'yes'")
-        #expect(error(["--no-verbose=true"]) == "Error: Unknown argument: --no-verbose=true\nhelp: did you mean --no-verbose?")
-        #expect(error(["--no-count"]) == "Error: Unknown argument: --no-count\nhelp: did you mean --count?")
+        #expect(error(["--no-verbose=true"]) == "Error: Unknown argument: --no-verbose=true\nhelp: did you mean `--no-verbose`?")
+        #expect(error(["--no-count"]) == "Error: Unknown argument: --no-count\nhelp: did you mean `--count`?")
     }
 
     @Test func positionalsFillFreeArgsInOrder() throws {
@@ -84,7 +84,7 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
         #expect(try asksHelp(["--help"], seed))
         #expect(try asksHelp(["--count", "5", "-h"], seed))
         #expect(try asksHelp(["-h", "--count"], seed))
-        #expect(error(["--help=yes"]) == "Error: Unknown argument: --help=yes\nhelp: did you mean --help?")
+        #expect(error(["--help=yes"]) == "Error: Unknown argument: --help=yes\nhelp: did you mean `--help`?")
     }
 
     @Test func lastRepeatWins() throws {
@@ -95,7 +95,7 @@ private func error(_ words: [String], _ command: CommandDefinition = seed) -> St
         let greet = CommandDefinition(name: "greet", args: [ArgDefinition(name: "name")], action: .shell("true"))
         #expect(error([], greet) == "Error: Missing required argument: --name")
         #expect(error(["--count", "abc"]) == "Error: Invalid value for --count: expected int, got 'abc'")
-        #expect(error(["--cuont", "5"]) == "Error: Unknown argument: --cuont\nhelp: did you mean --count?")
+        #expect(error(["--cuont", "5"]) == "Error: Unknown argument: --cuont\nhelp: did you mean `--count`?")
         #expect(error(["--count"]) == "Error: Missing value for --count")
         #expect(error(["1", "2", "3", "x", "y"]) == "Error: Too many positional arguments (from 'y')")
         #expect(error(["--zzzzzz"]) == "Error: Unknown argument: --zzzzzz")

@@ -147,6 +147,6 @@ import Testing
     @Test func neitherIsSuggested() {
         #expect(parseError(["--secrets"], build) == "Error: Unknown argument: --secrets")
         #expect(parseError(["--olde"], build) == "Error: Unknown argument: --olde")
-        #expect(parseError(["--outt"], build) == "Error: Unknown argument: --outt\nhelp: did you mean --out?")
+        #expect(parseError(["--outt"], build) == "Error: Unknown argument: --outt\nhelp: did you mean `--out`?")
     }
 }

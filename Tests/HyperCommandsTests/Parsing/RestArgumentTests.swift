@@ -104,6 +104,6 @@ import Testing
         #expect(parseError(["-k", "foo"], plain) == "Error: Unknown argument: -k")
         #expect(parseError(["-vk"], plain) == "Error: Unknown argument: -vk")
         #expect(parseError(["--", "a", "b"], plain) == "Error: Too many positional arguments (from 'b')")
-        #expect(parseError(["--verbos"], plain) == "Error: Unknown argument: --verbos\nhelp: did you mean --verbose?")
+        #expect(parseError(["--verbos"], plain) == "Error: Unknown argument: --verbos\nhelp: did you mean `--verbose`?")
     }
 }

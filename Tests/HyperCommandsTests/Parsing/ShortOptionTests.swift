@@ -63,7 +63,7 @@ import Testing
         #expect(parseError(["-l"], tool) == "Error: Unknown argument: -l")
         #expect(parseError(["-é"], tool) == "Error: Unknown argument: -é")
         // A long option written with one dash.
-        #expect(parseError(["-verbose"], tool) == "Error: Unknown argument: -verbose\nhelp: did you mean --verbose?")
+        #expect(parseError(["-verbose"], tool) == "Error: Unknown argument: -verbose\nhelp: did you mean `--verbose`?")
     }
 
     /// `-5` stays a negative number: a value, never a short.

@@ -16,8 +16,8 @@ import Testing
     }
 
     @Test func aWrongValueWithTheClosestChoice() {
-        #expect(parseError(["--mode", "fats"], check) == "Error: Invalid value for --mode: expected one of fast, full, got 'fats'\nhelp: did you mean fast?")
-        #expect(parseError(["--mode", "FULL"], check) == "Error: Invalid value for --mode: expected one of fast, full, got 'FULL'\nhelp: did you mean full?")
+        #expect(parseError(["--mode", "fats"], check) == "Error: Invalid value for --mode: expected one of fast, full, got 'fats'\nhelp: did you mean `fast`?")
+        #expect(parseError(["--mode", "FULL"], check) == "Error: Invalid value for --mode: expected one of fast, full, got 'FULL'\nhelp: did you mean `full`?")
         #expect(parseError(["--mode", "everything"], check) == "Error: Invalid value for --mode: expected one of fast, full, got 'everything'")
         // Edit distance says nothing of numbers: no guess.
         #expect(parseError(["--level", "4"], check) == "Error: Invalid value for --level: expected one of 1, 2, 3, got '4'")
@@ -31,10 +31,10 @@ import Testing
     }
 
     @Test func byPositionAndFromAVariable() {
-        #expect(parseError(["fats"], check) == "Error: Invalid value for --mode (from the 1st positional word): expected one of fast, full, got 'fats'\nhelp: did you mean fast?")
+        #expect(parseError(["fats"], check) == "Error: Invalid value for --mode (from the 1st positional word): expected one of fast, full, got 'fats'\nhelp: did you mean `fast`?")
         let fromEnvironment = testCommand("c", ArgDefinition(name: "mode", default: .str("fast"), choices: [.init(.str("fast")), .init(.str("full"))], env: "MODE"))
         #expect(parseError([], fromEnvironment, parseContext(["MODE": "ful"]))
-            == "Error: Invalid value for --mode (from $MODE): expected one of fast, full, got 'ful'\nhelp: did you mean full?")
+            == "Error: Invalid value for --mode (from $MODE): expected one of fast, full, got 'ful'\nhelp: did you mean `full`?")
     }
 
     @Test func floatChoicesCompareAsNumbers() throws {
