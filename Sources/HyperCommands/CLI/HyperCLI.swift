@@ -43,17 +43,7 @@ public struct HyperCLI: Sendable {
         self.registry = registry
         self.console = console
         self.programName = name ?? registry.programName
-        if let workingDirectory {
-            self.workingDirectory = workingDirectory
-        } else {
-            switch FileSystem.currentDirectory() {
-            case .success(let path):
-                self.workingDirectory = path
-            case .failure(let problem):
-                self.workingDirectory = "/"
-                unknownWorkingDirectory = problem
-            }
-        }
+        (self.workingDirectory, unknownWorkingDirectory) = FileSystem.workingDirectory(given: workingDirectory)
         if let environment {
             self.environment = { environment[$0] }
         } else {

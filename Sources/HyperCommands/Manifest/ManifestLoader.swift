@@ -67,18 +67,8 @@ struct ManifestLoader: Sendable {
     var unknownWorkingDirectory: FileSystem.UnknownDirectory?
 
     init(workingDirectory: String? = nil, handlers: HandlerCatalog = HandlerCatalog(), codeCommands: [String] = []) {
-        if let workingDirectory {
-            self.workingDirectory = workingDirectory
-        } else {
-            switch FileSystem.currentDirectory() {
-            case .success(let path):
-                self.workingDirectory = path
-            case .failure(let problem):
-                // Absolute paths still load, and are shown absolute.
-                self.workingDirectory = "/"
-                unknownWorkingDirectory = problem
-            }
-        }
+        // Absolute paths still load when the folder is unknown, shown absolute.
+        (self.workingDirectory, unknownWorkingDirectory) = FileSystem.workingDirectory(given: workingDirectory)
         self.handlers = handlers
         self.codeCommands = codeCommands
     }

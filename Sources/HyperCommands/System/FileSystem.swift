@@ -231,14 +231,30 @@ enum FileSystem {
     /// never guesses one: a relative path, the upward search for
     /// `commands.d` and `HYPER_INVOCATION_DIR` all start from it.
     static func currentDirectory() -> Result<String, UnknownDirectory> {
+        let (path, problem) = currentDirectoryOrProblem()
+        if let path { return .success(path) }
+        return .failure(problem ?? .removed)
+    }
+
+    /// The folder to work from: `given`, else the current folder; when that
+    /// cannot be known, `/` and why (relative paths are then refused, never
+    /// resolved against the guess). Every call of `hyper` asks this, so it
+    /// uses no generic `Result`, whose first use costs a runtime lookup.
+    static func workingDirectory(given: String?) -> (path: String, problem: UnknownDirectory?) {
+        if let given { return (given, nil) }
+        let (path, problem) = currentDirectoryOrProblem()
+        return (path ?? "/", problem)
+    }
+
+    private static func currentDirectoryOrProblem() -> (String?, UnknownDirectory?) {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        return buffer.withUnsafeMutableBufferPointer { pointer in
+        return buffer.withUnsafeMutableBufferPointer { pointer -> (String?, UnknownDirectory?) in
             guard let base = pointer.baseAddress, getcwd(base, pointer.count) != nil else {
-                return .failure(UnknownDirectory(errno: errno))
+                return (nil, UnknownDirectory(errno: errno))
             }
             // A repaired path would name another folder.
-            guard let path = String(validatingCString: base) else { return .failure(.notUTF8) }
-            return .success(path)
+            guard let path = String(validatingCString: base) else { return (nil, .notUTF8) }
+            return (path, nil)
         }
     }
 
