@@ -125,9 +125,7 @@ final class IndexFolder {
         defer { closedir(dir) }
         var doomed: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = String(cString: FileSystem.entryName(entry))
             guard name != kept else { continue }
             var raw = name
             let candidate = raw.withUTF8 { IndexKey.isIndexFileName(UnsafeRawBufferPointer($0)) }

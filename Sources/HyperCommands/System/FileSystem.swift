@@ -60,24 +60,26 @@ enum FileSystem {
         var count = 0
         var digest: UInt64 = 0
         while let entry = readdir(dir) {
-            let matched: Bool = withUnsafePointer(to: entry.pointee.d_name) { tuple in
-                tuple.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name in
-                    let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
-                    let bytes = UnsafeRawBufferPointer(start: name, count: length)
-                    guard ManifestNames.isManifestName(bytes) else { return false }
-                    switch Int32(entry.pointee.d_type) {
-                    case Int32(DT_REG): break
-                    case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                        guard kind(in: dir, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == .file else { return false }
-                    default: return false
-                    }
-                    digest &+= ContentHash.of(bytes)
-                    return true
-                }
+            let name = entryName(entry)
+            let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+            guard ManifestNames.isManifestName(bytes) else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): break
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                guard kind(in: dir, name) == .file else { continue }
+            default: continue
             }
-            if matched { count += 1 }
+            digest &+= ContentHash.of(bytes)
+            count += 1
         }
         return (count, digest)
+    }
+
+    /// The name in a `readdir` entry, read in place. A record may end right
+    /// after its name's NUL, so loading the fixed-size `d_name` field (a
+    /// 256-byte tuple) would read past the end of the directory buffer.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(entry).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!).assumingMemoryBound(to: CChar.self)
     }
 
     /// The bytes of a regular file; refuses one larger than `limit` before reading it.
@@ -132,20 +134,16 @@ enum FileSystem {
         defer { closedir(dir) }
         var entries: [(name: [UInt8], kind: Kind)] = []
         while let entry = readdir(dir) {
-            let listed: (name: [UInt8], kind: Kind)? = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
-                    let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
-                    if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2E, 0x2E]) { return nil }
-                    let kind: Kind = switch Int32(entry.pointee.d_type) {
-                    case Int32(DT_REG): .file
-                    case Int32(DT_DIR): .directory
-                    case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(in: dir, name)
-                    default: .other
-                    }
-                    return (Array(bytes), kind)
-                }
+            let name = entryName(entry)
+            let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
+            if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2E, 0x2E]) { continue }
+            let kind: Kind = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(in: dir, name)
+            default: .other
             }
-            if let listed { entries.append(listed) }
+            entries.append((Array(bytes), kind))
         }
         return entries
     }
