@@ -124,4 +124,20 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         #expect(try project.run(["run"]) == RunResult(status: 0, stdout: "[ran]", stderr: ""))
     }
+
+    /// A `dir` swapped for a link that leads out of the project after the
+    /// index was written: the index does not answer with the command.
+    @Test func aDirThatNowLeadsOutsideIsSeenDespiteTheIndex() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  s:\n    help: S\n    dir: web\n    sh: pwd\n")
+        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("web"), withIntermediateDirectories: true)
+        let web = project.root.appendingPathComponent("web").path
+        #expect(try project.run(["s"]) == RunResult(status: 0, stdout: web + "\n", stderr: ""))
+        #expect(try project.run(["s"]) == RunResult(status: 0, stdout: web + "\n", stderr: ""))
+        try FileManager.default.removeItem(atPath: web)
+        try FileManager.default.createSymbolicLink(atPath: web, withDestinationPath: "/tmp")
+        let refused = try project.run(["s"])
+        #expect(refused.status == 1 && refused.stdout == "", "\(refused)")
+        #expect(refused.stderr.hasPrefix("error[E308]: `dir: web` leads outside the project, to `/tmp`\n"), "\(refused)")
+    }
 }
