@@ -9,8 +9,8 @@ extension HyperCLI {
         let console = self.console
         let program = shownProgramName
         return try ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection), trace: trace) { file in
-            console.err("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
-                        + "help: rename it; `\(program) validate` reports it as an error\n")
+            console.err(ErrorText.painted("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
+                                          + "help: rename it; `\(program) validate` reports it as an error\n", color: console.colorError))
         }
     }
 
@@ -34,9 +34,15 @@ extension HyperCLI {
         if environment("HYPER_INDEX_DEBUG") == "1" { console.err("\(shownProgramName): index: \(TerminalText.line(message()))\n") }
     }
 
+    /// How help and the list are laid out on standard output: its width
+    /// (`COLUMNS`, the terminal's, 80) and colour.
+    var outputLayout: TextLayout {
+        console.outputLayout(environment: environment)
+    }
+
     func listCommands() throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
-        console.out(HelpFormatter.formatList(try project.summaries(), note: project.note, program: programName))
+        console.out(HelpFormatter.formatList(try project.listed(), note: project.note, program: programName, layout: outputLayout))
         return 0
     }
 
@@ -46,11 +52,11 @@ extension HyperCLI {
         if Names.same(name, "-h") || Names.same(name, "--help") { name = "help" }
         guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
         if let builtIn = BuiltIn.named(name) {
-            console.out(builtIn.usage(shownProgramName))
+            console.out(builtIn.usage(shownProgramName, outputLayout))
             return 0
         }
         guard let command = try projectCommands().command(named: name) else { throw unknown(name) }
-        console.out(HelpFormatter.formatHelp(command, program: programName))
+        console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
         return 0
     }
 
@@ -59,9 +65,11 @@ extension HyperCLI {
         guard let command = try project.command(named: name) else { throw unknown(name) }
         if let invalid = invalidArgument { throw .failed(ErrorText.lines(Self.notUTF8(invalid))) }
         let context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
-        switch registry.prepare(command, words, context: context, program: programName, warn: console.err) {
-        case .help(let text):
-            console.out(text)
+        let console = self.console
+        switch registry.prepare(command, words, context: context,
+                                warn: { console.err(ErrorText.painted($0, color: console.colorError)) }) {
+        case .help:
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
         case .failure(let message):
             throw .failed(message)
@@ -77,7 +85,7 @@ extension HyperCLI {
                 throw .failed(error.description + "\n")
             }
             let failure = ProcessLauncher.replaceProcess(with: plan)
-            console.err(failure.text)
+            console.err(ErrorText.painted(failure.text, color: console.colorError))
             return failure.status
         }
     }
@@ -89,7 +97,11 @@ extension HyperCLI {
 
     /// Runs a Swift handler to completion from synchronous code.
     private func runBlocking(_ run: @escaping CommandHandler, name: String, values: ParsedArguments) -> Int32 {
-        let console = self.console
-        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: console) }
+        var console = self.console
+        let plain = console.err
+        // A handler's failure is reported in the CLI's colours.
+        console.err = { text in plain(ErrorText.painted(text, color: self.console.colorError)) }
+        let reporting = console
+        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: reporting) }
     }
 }

@@ -1,19 +1,19 @@
-/// `hyper list [--json]`: the commands, as the help list shows them, or in
-/// full as the JSON description (`CommandDescription`).
+/// `hyper list [--all] [--json]`: the commands, as the help list shows
+/// them, or in full as the JSON description (`CommandDescription`). `--all`
+/// lists hidden commands too; as long as no command is hidden, that is the
+/// same list.
 struct ListCommand {
     var json = false
+    var all = false
 
-    static func usage(_ program: String) -> String {
-        """
-        Usage: \(program) list [--json]
-
-          List the commands (the same list as `\(program) --help`).
-
-        Options:
-          --json  Describe every command in full as JSON (version 1, see
-                  schemas/commands-description.schema.json)
-
-        """
+    static func usage(_ program: String, _ layout: TextLayout) -> String {
+        HelpPage(usage: [[StyledText(program + " list", .literal), "[--all]", "[--json]"]], blocks: [
+            .paragraph("List the commands (the same list as `\(program) --help`).", indent: 2),
+            .section(StyledText("Options", .heading), [
+                HelpPage.Row(.options("--all"), "List hidden commands too"),
+                HelpPage.Row(.options("--json"), "Describe every command in full as JSON (version 1, see schemas/commands-description.schema.json)"),
+            ]),
+        ]).rendered(layout)
     }
 
     /// Parses the words after `list`; nil when `--help` asked for usage.
@@ -22,9 +22,10 @@ struct ListCommand {
         for word in words {
             switch word {
             case "--json": command.json = true
+            case "--all": command.all = true
             case "-h", "--help": return nil
             default:
-                throw .unknownArgument(word, options: ["--json", "--help"])
+                throw .unknownArgument(word, options: ["--all", "--json", "--help"])
             }
         }
         return command

@@ -91,18 +91,19 @@ final class ProjectCommands {
         return registry.getCommand(name)
     }
 
-    /// Every command's name and help, sorted by name.
-    func summaries() throws(CLIFailure) -> [(name: String, help: String)] {
+    /// Every command as the list shows it: those defined in code, then the
+    /// manifests'. This is where what the list shows of a command is taken
+    /// from a definition and from the index.
+    func listed() throws(CLIFailure) -> [ListedCommand] {
+        let code = registry.listCommands().map { ListedCommand(name: $0.name, help: $0.help) }
         if let index {
             if let indexed = index.summaries() {
-                let code = registry.listCommands().map { (name: $0.name, help: $0.help) }
-                if code.isEmpty { return indexed }
-                return (indexed + code).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+                return code + indexed.map { ListedCommand(name: $0.name, help: $0.help) }
             }
             trace("unsound record; loading the manifests")
             try load(writingIndex: true)
         }
-        return registry.listCommands().map { (name: $0.name, help: $0.help) }
+        return registry.listCommands().map { ListedCommand(name: $0.name, help: $0.help) }
     }
 
     /// Every command in full, sorted by name.

@@ -94,9 +94,9 @@ extension CommandRegistry {
         }
         let run: CommandHandler
         let values: ParsedArguments
-        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), program: programName, warn: console.err) {
-        case .help(let text):
-            console.out(text)
+        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), warn: console.err) {
+        case .help:
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: console.outputLayout(environment: Terminal.processEnvironment)))
             return 0
         case .failure(let text):
             console.err(text)
