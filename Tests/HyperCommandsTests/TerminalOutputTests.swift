@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func listShowsTheFirstLineOfHelpEscaped() {
-        let list = HelpFormatter.formatList([(name: "evil", help: Self.payload + "\nsecond"), (name: "ok", help: "👩\u{200D}💻 \u{200C}")], note: nil)
+        let list = HelpFormatter.formatList([ListedCommand(name: "evil", help: Self.payload + "\nsecond"), ListedCommand(name: "ok", help: "👩\u{200D}💻 \u{200C}")], note: nil)
         #expect(list.hasPrefix("""
         Usage: hyper [--manifests PATH]... [--no-index] <command> [args]
 

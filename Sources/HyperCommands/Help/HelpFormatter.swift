@@ -21,7 +21,8 @@ enum HelpFormatter {
     /// so the long names line up, as clap does), its option (`--[no-]color`
     /// for a flag that defaults to true), `<type>` (with `...` for a list);
     /// then its help and, after it, `[required]` or `[default: ...]`,
-    /// `[possible values: ...]`, `[env: NAME]`, `[deprecated: ...]`. Choices
+    /// `[possible values: ...]`, `[min: ...]`, `[max: ...]`, `[env: NAME]`,
+    /// `[deprecated: ...]`. Choices
     /// with help (the mapping form) get a line each under `Possible values:`.
     /// A variable that is set but empty counts as unset, so `[env: NAME]`
     /// means "when NAME is set and not empty".
@@ -93,6 +94,8 @@ enum HelpFormatter {
         if !arg.choices.isEmpty && !choicesHaveHelp {
             notes.append("[possible values: " + arg.choices.map { display($0.value) }.joined(separator: ", ") + "]")
         }
+        if let minimum = arg.minimum { notes.append("[min: \(display(minimum))]") }
+        if let maximum = arg.maximum { notes.append("[max: \(display(maximum))]") }
         if let name = arg.env { notes.append("[env: \(TerminalText.line(name))]") }
         if let reason = arg.deprecated {
             notes.append(reason.isEmpty ? "[deprecated]" : "[deprecated: \(TerminalText.line(reason))]")
