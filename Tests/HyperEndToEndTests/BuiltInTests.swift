@@ -34,7 +34,7 @@ import Testing
         #expect(try project.run(["help", "-h"]).stdout == help.stdout)
         #expect(try project.run(["help", "version"]).stdout.hasPrefix("Usage: hyper version\n"))
         #expect(try project.run(["version", "--help"]).stdout.hasPrefix("Usage: hyper version\n"))
-        #expect(try project.run(["help", "list"]).stdout.hasPrefix("Usage: hyper list [--json]\n"))
+        #expect(try project.run(["help", "list"]).stdout.hasPrefix("Usage: hyper list [--all] [--json]\n"))
         #expect(try project.run(["help", "validate"]).stdout.hasPrefix("Usage: hyper validate [PATH...]"))
         #expect(try project.run(["help", "completions"]).stdout.hasPrefix("Usage: hyper completions\n"))
     }

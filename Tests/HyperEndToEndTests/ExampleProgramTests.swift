@@ -44,8 +44,8 @@ import Testing
           Seed the database with test data
 
         Options:
-          --count <int>  (default: 100)  Number of records to create
-          --verbose  Print progress
+          --count <int>  Number of records to create [default: 100]
+          --verbose      Print progress
 
         """)
     }
@@ -60,7 +60,7 @@ import Testing
         #expect(try run(["help", "version"]) == RunResult(status: 0, stdout:
             "Usage: hyper-example version\n\n  Print hyper's version (also `hyper-example --version`, `hyper-example -V`).\n", stderr: ""))
         #expect(try run(["help", "help"]).stdout.hasPrefix("Usage: hyper-example help [command]\n"))
-        #expect(try run(["list", "--help"]).stdout.hasPrefix("Usage: hyper-example list [--json]\n\n  List the commands (the same list as `hyper-example --help`).\n"))
+        #expect(try run(["list", "--help"]).stdout.hasPrefix("Usage: hyper-example list [--all] [--json]\n\n  List the commands (the same list as `hyper-example --help`).\n"))
         #expect(try run(["validate", "--help"]).stdout.hasPrefix("Usage: hyper-example validate [PATH...] "))
         #expect(try run(["completions", "--help"]).stdout.hasPrefix("Usage: hyper-example completions\n"))
         let list = try run([]).stdout
@@ -85,15 +85,17 @@ import Testing
         let list = try run([])
         #expect(list.stdout.contains("""
         Commands:
-          cleanup    Clear expired sessions
-          disk       Print the disk usage of a folder (an sh command beside the handlers)
-          fetch      Fetch data
-          greet      Greet a user
-          migrate    Run migrations
-          seed       Seed the database with test data
-          serve      Serve a folder
-          sync-task  A synchronous command
-          test       Run the tests; options hyper does not know go to the runner
+          cleanup                Clear expired sessions
+          disk                   Print the disk usage of a folder (an sh command beside
+                                 the handlers)
+          fetch                  Fetch data
+          greet                  Greet a user
+          migrate                Run migrations
+          seed                   Seed the database with test data
+          serve                  Serve a folder
+          sync-task              A synchronous command
+          test                   Run the tests; options hyper does not know go to the
+                                 runner
 
         """))
     }
