@@ -20,12 +20,15 @@ struct HelpPage {
     /// A row of a table: what to type, and what it does (plain text,
     /// already escaped, that may have several lines).
     struct Row {
-        var left: StyledText
-        var text: String
+        let left: StyledText
+        let text: String
+        /// The columns `left` takes, counted once.
+        let leftWidth: Int
 
         init(_ left: StyledText, _ text: String) {
             self.left = left
             self.text = text
+            leftWidth = left.width
         }
     }
 
@@ -89,33 +92,50 @@ struct HelpPage {
         let limit = Self.widestLeft(width)
         var widest = 0
         for case .section(_, let rows) in blocks {
-            for row in rows {
-                let left = row.left.width
-                if left <= limit && left > widest { widest = left }
+            for row in rows where row.leftWidth <= limit && row.leftWidth > widest {
+                widest = row.leftWidth
             }
         }
         return Self.indent + (widest > 0 ? widest : Self.gutter) + Self.gutter
     }
 
     private static func write(_ row: Row, column: Int, layout: TextLayout, into out: inout String) {
-        out += String(repeating: " ", count: indent)
+        out += spaces(indent)
         row.left.write(color: layout.color, into: &out)
         guard !row.text.isEmpty else {
             out += "\n"
             return
         }
-        let leftWidth = row.left.width
-        let lines = TextLayout.paragraphs(row.text, width: layout.width - column)
-        let margin = String(repeating: " ", count: column)
-        var rest = lines[...]
-        if indent + leftWidth + gutter <= column {
+        let beside = indent + row.leftWidth + gutter <= column
+        // Most rows of a long list: one line of plain ASCII that fits.
+        if beside, TextLayout.fitsAsIs(row.text, width: layout.width - column) {
+            out += spaces(column - indent - row.leftWidth)
+            out += row.text
+            out += "\n"
+            return
+        }
+        var rest = TextLayout.paragraphs(row.text, width: layout.width - column)[...]
+        if beside {
             let first = rest.removeFirst()
-            if !first.isEmpty { out += String(repeating: " ", count: column - indent - leftWidth) + first }
+            if !first.isEmpty {
+                out += spaces(column - indent - row.leftWidth)
+                out += first
+            }
         }
         out += "\n"
         for line in rest {
-            if !line.isEmpty { out += margin + line }
+            if !line.isEmpty {
+                out += spaces(column)
+                out += line
+            }
             out += "\n"
         }
+    }
+
+    private static let blank = String(repeating: " ", count: 256)
+
+    /// `count` spaces, without making a new string for the usual widths.
+    private static func spaces(_ count: Int) -> Substring {
+        count <= blank.utf8.count ? blank.prefix(count) : Substring(String(repeating: " ", count: count))
     }
 }

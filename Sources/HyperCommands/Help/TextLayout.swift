@@ -26,6 +26,19 @@ struct TextLayout: Sendable, Equatable {
         return count
     }
 
+    /// True when `text` can be printed as it is in `width` columns: one
+    /// line of printable ASCII, no wider, not ending in a space.
+    static func fitsAsIs(_ text: String, width: Int) -> Bool {
+        var count = 0
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return false }
+            count += 1
+            last = byte
+        }
+        return count <= width && last != UInt8(ascii: " ")
+    }
+
     /// `text` broken at spaces into lines of at most `width` columns (a
     /// word wider than that gets a line of its own). The first line keeps
     /// the spaces `text` starts with; the others start with `hanging`
