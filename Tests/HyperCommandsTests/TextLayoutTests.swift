@@ -170,12 +170,13 @@ import Testing
         """)
     }
 
-    /// The list and its parts stay linear: 10,000 commands lay out in one pass.
-    @Test func aLongListIsEveryRowOnce() {
+    /// 10,000 commands: each listed once, in byte order (`cmd10` before `cmd2`).
+    @Test func tenThousandCommands() {
         let commands = (0..<10_000).map { ListedCommand(name: "cmd\($0)", help: "Benchmark command \($0)") }
         let text = HelpFormatter.formatList(commands, note: nil)
         #expect(text.split(separator: "\n").count(where: { $0.hasPrefix("  cmd") }) == 10_000)
         #expect(text.contains("\n  cmd9999                Benchmark command 9999\n"))
+        #expect(text.contains("\n  cmd1999                Benchmark command 1999\n  cmd2                   Benchmark command 2\n"))
     }
 
     // MARK: errors
