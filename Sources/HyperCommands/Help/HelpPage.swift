@@ -132,10 +132,10 @@ struct HelpPage {
         }
     }
 
-    private static let blank = String(repeating: " ", count: 256)
+    private static let paddings = (0...256).map { String(repeating: " ", count: $0) }
 
     /// `count` spaces, without making a new string for the usual widths.
-    private static func spaces(_ count: Int) -> Substring {
-        count <= blank.utf8.count ? blank.prefix(count) : Substring(String(repeating: " ", count: count))
+    private static func spaces(_ count: Int) -> String {
+        count < paddings.count ? paddings[count] : String(repeating: " ", count: count)
     }
 }
