@@ -65,9 +65,7 @@ extension HyperCLI {
         guard let command = try project.command(named: name) else { throw unknown(name) }
         if let invalid = invalidArgument { throw .failed(ErrorText.lines(Self.notUTF8(invalid))) }
         let context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
-        let console = self.console
-        switch registry.prepare(command, words, context: context,
-                                warn: { console.err(ErrorText.painted($0, color: console.colorError)) }) {
+        switch registry.prepare(command, words, context: context, warn: { printError($0) }) {
         case .help:
             console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
@@ -85,7 +83,7 @@ extension HyperCLI {
                 throw .failed(error.description + "\n")
             }
             let failure = ProcessLauncher.replaceProcess(with: plan)
-            console.err(ErrorText.painted(failure.text, color: console.colorError))
+            printError(failure.text)
             return failure.status
         }
     }

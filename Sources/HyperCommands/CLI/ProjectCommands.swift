@@ -98,7 +98,10 @@ final class ProjectCommands {
         let code = registry.listCommands().map { ListedCommand(name: $0.name, help: $0.help) }
         if let index {
             if let indexed = index.summaries() {
-                return code + indexed.map { ListedCommand(name: $0.name, help: $0.help) }
+                var all = code
+                all.reserveCapacity(code.count + indexed.count)
+                for summary in indexed { all.append(ListedCommand(name: summary.name, help: summary.help)) }
+                return all
             }
             trace("unsound record; loading the manifests")
             try load(writingIndex: true)

@@ -156,13 +156,17 @@ enum HelpFormatter {
         var ungrouped: [ListedCommand] = []
         var groups: [String] = []
         var grouped: [String: [ListedCommand]] = [:]
-        for command in commands {
-            guard let group = command.group else {
-                ungrouped.append(command)
-                continue
+        if commands.allSatisfy({ $0.group == nil }) {
+            ungrouped = commands
+        } else {
+            for command in commands {
+                guard let group = command.group else {
+                    ungrouped.append(command)
+                    continue
+                }
+                if grouped[group] == nil { groups.append(group) }
+                grouped[group, default: []].append(command)
             }
-            if grouped[group] == nil { groups.append(group) }
-            grouped[group, default: []].append(command)
         }
         if !ungrouped.isEmpty {
             page.blocks.append(.section(StyledText("Commands", .heading), rows(ungrouped)))
@@ -204,7 +208,10 @@ enum HelpFormatter {
     /// One row per command, in byte order of name: its names, and the first
     /// line of its help.
     private static func rows(_ commands: [ListedCommand]) -> [HelpPage.Row] {
-        commands.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { command in
+        let precedes: (ListedCommand, ListedCommand) -> Bool = { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        // The index gives them in order already: check before sorting.
+        let sorted = zip(commands, commands.dropFirst()).allSatisfy { !precedes($1, $0) } ? commands : commands.sorted(by: precedes)
+        return sorted.map { command in
             var names = StyledText(TerminalText.line(command.name), .literal)
             for alias in command.aliases {
                 names.append(", ")
