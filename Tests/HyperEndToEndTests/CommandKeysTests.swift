@@ -73,15 +73,15 @@ import Testing
         #expect(list.stdout.contains("""
 
         Commands:
-          db    Open a database shell
-          lint  Check the code
+          db                      Open a database shell
+          lint                    Check the code
 
         Database:
           db:migrate, migrate, m  Apply the migrations
           db:reset                Drop and recreate every table
 
         Web:
-          build  Build the site
+          build                   Build the site
 
         Built-in:
 
@@ -91,9 +91,9 @@ import Testing
         #expect(all.stdout.contains("""
 
         Commands:
-          db          Open a database shell
-          debug-dump  Dump the internal state
-          lint        Check the code
+          db                      Open a database shell
+          debug-dump              Dump the internal state
+          lint                    Check the code
 
         """), "\(all)")
         #expect(try project.run(["debug-dump"]) == RunResult(status: 0, stdout: "[dump]", stderr: ""))
@@ -139,11 +139,9 @@ import Testing
         #expect(try project.run(["cache"]) == RunResult(status: 0, stdout: """
         Usage: hyper cache <command> [args]
 
-        Commands:
+        Commands in cache:
           cache:clear  Empty the cache
-
-        Speed:
-          cache:warm  Fill the cache
+          cache:warm   Fill the cache
 
         Run `hyper cache <command> --help` for a command's options.
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `confirm:` asked on a real terminal (a pty, through Tests/Terminal/pty_run.py),
+/// `confirm:` asked on a real terminal (a pty, through Tests/Terminal/pty_answer.py),
 /// refused without one, and answered by `--yes` or `HYPER_YES=1`.
 @Suite struct ConfirmationTests {
     static let manifest = """
@@ -15,7 +15,7 @@ import Testing
 
     """
 
-    static let harness = HyperProcess.fixtures.deletingLastPathComponent().appendingPathComponent("Terminal/pty_run.py")
+    static let harness = HyperProcess.fixtures.deletingLastPathComponent().appendingPathComponent("Terminal/pty_answer.py")
 
     /// Runs `hyper WORDS` on a pty, typing `answer` at the prompt (nil: the end-of-input character).
     static func onTerminal(_ words: [String], answer: String?, in project: TemporaryProject) throws -> (status: Int, output: String) {

@@ -57,17 +57,18 @@ import Testing
         #expect(list.stdout.contains("""
 
         Quality:
-          lint     Lint one file or folder, named from wherever you are
-          test, t  Run the test suite; everything after the options goes to pytest
+          lint            Lint one file or folder, named from wherever you are
+          test, t         Run the test suite; everything after the options goes to
+                          pytest
 
         Database:
-          db:flush    Delete every row of every table
-          db:shell    Open a database shell
-          migrate, m  Apply database migrations
+          db:flush        Delete every row of every table
+          db:shell        Open a database shell
+          migrate, m      Apply database migrations
 
         Server:
-          deploy  Deploy to an environment
-          serve   Run the development server
+          deploy          Deploy to an environment
+          serve           Run the development server
 
         Frontend:
           frontend:build  Build the frontend bundle

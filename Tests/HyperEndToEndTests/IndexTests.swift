@@ -75,7 +75,7 @@ import Testing
         let second = try project.run(["greet", "Bob"])
         #expect(second.stdout == "Hello, Bob!\n")
         #expect(Project.trace(second) == ["hit"])
-        #expect(try project.run(["--help"]).stdout.contains("  greet  Greet\n"))
+        #expect(try project.run(["--help"]).stdout.contains("\n  greet  Greet\n"))
         #expect(try project.run(["greet", "--help"]).stdout.hasPrefix("Usage: hyper greet [OPTIONS] <name>\n"))
     }
 
@@ -204,7 +204,7 @@ import Testing
         try Data(bytes).write(to: file)
         let help = try project.run(["--help"])
         #expect(help.status == 0)
-        #expect(help.stdout.contains("  greet  Greet\n"))
+        #expect(help.stdout.contains("\n  greet  Greet\n"))
         try Data(bytes).write(to: file)
         let result = try project.run(["greet", "Ann"])
         #expect(result.stdout == "Hello, Ann!\n")

@@ -9,8 +9,8 @@ extension HyperCLI {
         let console = self.console
         let program = shownProgramName
         return try ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection), trace: trace) { file in
-            console.err("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
-                        + "help: rename it; `\(program) validate` reports it as an error\n")
+            console.err(ErrorText.painted("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
+                                          + "help: rename it; `\(program) validate` reports it as an error\n", color: console.colorError))
         }
     }
 
@@ -34,10 +34,17 @@ extension HyperCLI {
         if environment("HYPER_INDEX_DEBUG") == "1" { console.err("\(shownProgramName): index: \(TerminalText.line(message()))\n") }
     }
 
+    /// How help and the list are laid out on standard output: its width
+    /// (`COLUMNS`, the terminal's, 80) and colour.
+    var outputLayout: TextLayout {
+        console.outputLayout(environment: environment)
+    }
+
     func listCommands(includingHidden: Bool = false) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
         warnAboutBrokenManifests(project)
-        console.out(HelpFormatter.formatList(try project.summaries(includingHidden: includingHidden), note: project.note, program: programName))
+        console.out(HelpFormatter.formatList(try project.summaries(includingHidden: includingHidden), note: project.note, program: programName,
+                                             layout: outputLayout))
         return 0
     }
 
@@ -60,14 +67,14 @@ extension HyperCLI {
         }
         if let builtIn = BuiltIn.named(name) {
             guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
-            console.out(builtIn.usage(shownProgramName))
+            console.out(builtIn.usage(shownProgramName, outputLayout))
             return 0
         }
         let project = try projectCommands()
         let words = [name] + words.dropFirst()
         switch try project.resolve(words) {
         case (.command(let command), _, let taken) where taken == words.count:
-            console.out(HelpFormatter.formatHelp(command, program: programName))
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
         case (.refused(let load, let diagnostics), let found, _):
             throw refusal(found, load: load, diagnostics: diagnostics)
@@ -97,9 +104,9 @@ extension HyperCLI {
         var context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
         context.recordsOrigins = dryRun != nil
         let arguments = Array(words[taken...])
-        switch registry.prepare(command, arguments, context: context, program: programName, warn: console.err) {
-        case .help(let text):
-            console.out(text)
+        switch registry.prepare(command, arguments, context: context, program: programName, warn: { printError($0) }) {
+        case .help:
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
         case .failure(let message):
             throw .failed(message)
@@ -125,7 +132,7 @@ extension HyperCLI {
             }
             try confirm(command, values: values)
             let failure = ProcessLauncher.replaceProcess(with: plan)
-            console.err(failure.text)
+            printError(failure.text)
             return failure.status
         }
     }
@@ -152,7 +159,7 @@ extension HyperCLI {
         let listed = try project.summaries().filter { Names.hasPrefix($0.name, namespace + ":") }
         guard !listed.isEmpty else { return nil }
         warnAboutBrokenManifests(project)
-        console.out(HelpFormatter.formatNamespace(namespace, listed, program: programName))
+        console.out(HelpFormatter.formatNamespace(namespace, listed, program: programName, layout: outputLayout))
         return 0
     }
 
@@ -182,7 +189,11 @@ extension HyperCLI {
 
     /// Runs a Swift handler to completion from synchronous code.
     private func runBlocking(_ run: @escaping CommandHandler, name: String, values: ParsedArguments) -> Int32 {
-        let console = self.console
-        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: console) }
+        var console = self.console
+        let plain = console.err
+        // A handler's failure is reported in the CLI's colours.
+        console.err = { text in plain(ErrorText.painted(text, color: self.console.colorError)) }
+        let reporting = console
+        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: reporting) }
     }
 }

@@ -131,7 +131,7 @@ public struct HyperCLI: Sendable {
         let failed = streams.failed
         guard failed.output != nil || failed.error != nil else { return status }
         if let code = failed.output {
-            console.err(ErrorText.lines("cannot write to standard output: \(String(cString: strerror(code)).lowercased())"))
+            printError(ErrorText.lines("cannot write to standard output: \(String(cString: strerror(code)).lowercased())"))
         }
         return status == 0 ? 1 : status
     }
@@ -139,27 +139,34 @@ public struct HyperCLI: Sendable {
     private func report(_ failure: CLIFailure) -> Int32 {
         switch failure {
         case .usage(let message, let help):
-            console.err(ErrorText.lines(message, help: help))
+            printError(ErrorText.lines(message, help: help))
             return 2
         case .failed(let text):
-            console.err(text)
+            printError(text)
             return 1
         case .invalidManifests(let load):
-            let renderer = DiagnosticRenderer(sources: load.sources, color: false)
+            let color = console.colorError
+            let renderer = DiagnosticRenderer(sources: load.sources, color: color)
             console.err(renderer.render(load.diagnostics.filter { $0.severity == .error }, format: .human)
-                        + ErrorText.lines("the manifests have errors; nothing was run",
-                                          help: ["run `\(shownProgramName) validate` to check them, warnings included"]))
+                        + ErrorText.painted(ErrorText.lines("the manifests have errors; nothing was run",
+                                                            help: ["run `\(shownProgramName) validate` to check them, warnings included"]),
+                                            color: color))
             return 1
         case .unknownCommand(let name, let suggestion):
-            console.err(ErrorText.lines("Unknown command: \(TerminalText.line(name))",
-                                        help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? [])
-                                            + ["run `\(shownProgramName) --help` to list the commands"]))
+            printError(ErrorText.lines("Unknown command: \(TerminalText.line(name))",
+                                       help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? [])
+                                           + ["run `\(shownProgramName) --help` to list the commands"]))
             return 2
         }
     }
 
     /// hyper's own options, which go before the command.
     static let ownOptions = ["--help", "--version", "--manifests", "--no-index", "--yes", "--dry-run"]
+    /// Writes an error's lines (`Error:`, `help:`, `warning:`) to standard
+    /// error, their labels in colour when it takes colour.
+    func printError(_ text: String) {
+        console.err(ErrorText.painted(text, color: console.colorError))
+    }
 
     /// Why argument `index` of `argv` is refused.
     static func notUTF8(_ index: Int) -> String {
