@@ -197,6 +197,77 @@ import Testing
         #expect(build.status == 1 && build.stdout == "")
         #expect(build.stderr.hasPrefix("error[E308]: `dir: web` is not a folder\n"), "\(build)")
     }
+
+    /// An `env` variable an arg without a value leaves unset is unset for
+    /// the program, inherited or not; a `PATH` set there finds the program.
+    @Test func unsetVariablesAndTheCommandsPath() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", """
+        commands:
+          e:
+            help: E
+            sh: 'printf "[%s]" "${DB-unset}"'
+            env: {DB: "{url}"}
+            args:
+              url: {type: str, required: false}
+          tool:
+            help: A program found on the command's own PATH
+            exec: [hyper-test-tool]
+            env: {PATH: "bin:${PATH}"}
+
+        """)
+        try project.write("bin/hyper-test-tool", "#!/bin/sh\nprintf '[tool]'\n", executable: true)
+        #expect(try project.run(["e"], environment: ["DB": "prod"]) == RunResult(status: 0, stdout: "[unset]", stderr: ""))
+        #expect(try project.run(["e", "--url", "x"], environment: ["DB": "prod"]) == RunResult(status: 0, stdout: "[x]", stderr: ""))
+        #expect(try project.run(["tool"]) == RunResult(status: 0, stdout: "[tool]", stderr: ""))
+    }
+
+    /// A variable the command reads whose value is not UTF-8 stops the
+    /// call: hyper never passes on a repaired value.
+    @Test func aVariableThatIsNotUTF8StopsTheCall() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  e:\n    help: E\n    sh: 'printf \"[%s]\" \"$V\"'\n    env: {V: \"a${X}b\"}\n")
+        let result = try HyperProcess.run(["-c", "X=$(printf '\\377') exec \"$0\" e", HyperProcess.hyper.path], in: project.root,
+                                          executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result == RunResult(status: 1, stdout: "", stderr: """
+        Error: variable `X`, which `e` reads, is not valid UTF-8
+        help: hyper passes values on unchanged or not at all; set it to UTF-8 text, or unset it
+
+        """))
+        #expect(try project.run(["e"], environment: ["X": "é"]) == RunResult(status: 0, stdout: "[aéb]", stderr: ""))
+    }
+
+    @Test func aNamespaceAnswersHelpListsAliasesAndHasNothingToDryRun() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", """
+        commands:
+          cache:clear:
+            help: Empty the cache
+            exec: [printf, "[clear]"]
+          warm:
+            help: Fill the cache
+            aliases: [cache:warm]
+            exec: [printf, "[warm]"]
+
+        """)
+        let listing = """
+        Usage: hyper cache <command> [args]
+
+        Commands in cache:
+          cache:clear       Empty the cache
+          warm, cache:warm  Fill the cache
+
+        Run `hyper cache <command> --help` for a command's options.
+
+        """
+        #expect(try project.run(["cache"]) == RunResult(status: 0, stdout: listing, stderr: ""))
+        #expect(try project.run(["cache", "--help"]) == RunResult(status: 0, stdout: listing, stderr: ""))
+        #expect(try project.run(["--dry-run=json", "cache"]) == RunResult(status: 2, stdout: "", stderr: """
+        Error: `cache` is a namespace, not a command: there is nothing to run
+        help: run `hyper cache` to list its commands
+
+        """))
+    }
 }
 
 extension TemporaryProject {

@@ -81,7 +81,7 @@ import Testing
     /// The destructive commands ask first; `--yes` or HYPER_YES=1 answers.
     @Test func flushAndDeployAskFirst() throws {
         #expect(try Self.run(["db", "flush"]) == RunResult(status: 1, stdout: "", stderr: """
-        Error: `db:flush` asks for confirmation, and standard input is not a terminal; nothing was run
+        Error: `db:flush` asks for confirmation, and there is no terminal to ask on; nothing was run
         help: confirm with `hyper --yes db:flush ...`, or set HYPER_YES=1
 
         """))

@@ -123,13 +123,19 @@ import Testing
         let raw = try RawName(in: project.project.root.appendingPathComponent("commands.d"), Array("caf".utf8) + [0xE9] + Array(".yaml".utf8),
                               linkingTo: "../elsewhere.yaml")
         for _ in 0..<2 {
-            let result = try project.run(["greet", "Ann"])
+            // An unread manifest may declare `greet:Ann`: the value goes by name.
+            let result = try project.run(["greet", "--name", "Ann"])
             #expect(result.stdout == "Hello, Ann!\n")
             #expect(result.stderr.contains("warning: skipped commands.d/caf\\xe9.yaml: its file name is not valid UTF-8\nhelp: rename it; `hyper validate` reports it as an error\n"))
             let trace = Project.trace(result)
             #expect(trace.count == 1 && trace[0].hasSuffix("commands.d` has other manifests now)"), "\(trace)")
         }
         #expect(try Data(contentsOf: try #require(project.indexFiles.first)) == index)
+        #expect(try project.run(["greet", "Ann"]).stderr.hasSuffix("""
+        Error: `greet:Ann` may be declared in a manifest that has errors, so `greet` is not run in its place
+        help: fix the manifests first; `hyper validate` shows their errors
+
+        """))
         raw.remove()
         #expect(Project.trace(try project.run(["greet", "Ann"])) == ["hit"])
     }

@@ -44,7 +44,7 @@ import Testing
         try project.write("commands.d/evil.yaml", Self.evil)
         let list = try project.run([])
         #expect(list.status == 0 && !list.stdout.contains("evil") && !list.stdout.contains("Innocent"), "\(list)")
-        #expect(list.stderr == "warning: 1 manifest has errors, and its commands do not run; run `hyper validate` to see them\n")
+        #expect(list.stderr == "warning: 1 manifest has errors, so some commands do not run; run `hyper validate` to see them\n")
         #expect(try project.run(["evil", "--help"]) == RunResult(status: 1, stdout: "", stderr: Self.evilErrors))
         #expect(try project.run(["validate", "--format", "concise"]) == RunResult(status: 1, stdout: """
         commands.d/evil.yaml:3:20: error: `help` of command `evil` contains control character U+001B [E218]

@@ -32,6 +32,8 @@ public struct HyperCLI: Sendable {
     var manifestEnvironment: String?
     /// Reads an environment variable (the process's, unless given).
     var environment: @Sendable (String) -> String?
+    /// True when `environment` is the process's own, whose values may not be UTF-8.
+    var readsProcessEnvironment = false
     /// False with `--no-index` or `HYPER_NO_INDEX=1`.
     var useIndex = true
     /// `--yes` or `HYPER_YES=1`: a command's `confirm` is answered yes.
@@ -52,10 +54,12 @@ public struct HyperCLI: Sendable {
             self.environment = { environment[$0] }
         } else {
             self.environment = { name in getenv(name).map { String(cString: $0) } }
+            readsProcessEnvironment = true
         }
         manifestEnvironment = self.environment("HYPER_COMMANDS")
         useIndex = self.environment("HYPER_NO_INDEX").map { $0.isEmpty || $0 == "0" } ?? true
-        assumeYes = self.environment("HYPER_YES").map { !$0.isEmpty && $0 != "0" } ?? false
+        // Only a clear yes: `HYPER_YES=false` or `no` must never answer yes.
+        assumeYes = self.environment("HYPER_YES").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
     }
 
     /// Runs `hyper` with the process's arguments and exits with its status.

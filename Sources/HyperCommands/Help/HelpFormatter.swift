@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The help texts: one command's (`hyper seed --help`, the seed's
 /// `format_help`) and the list of all commands (`hyper --help`), laid out by
 /// `HelpPage` for a `TextLayout` (width and colour).
@@ -151,13 +157,16 @@ enum HelpFormatter {
     /// appear; under every heading, commands in byte order of name. Aliases
     /// follow the name, as cargo lists them (`migrate, m, mig`); the text is
     /// the first line of the help. `program` is the name the program is
-    /// called by.
-    static func formatList(_ commands: [ListedCommand], note: String?, program: String = "hyper", layout: TextLayout = .plain) -> String {
+    /// called by. `groupOrder`, when given, orders the headings instead (the
+    /// index keeps commands in byte order of names, and the order of groups
+    /// apart); a group it lacks comes after, by first appearance.
+    static func formatList(_ commands: [ListedCommand], groupOrder: [String] = [], note: String?, program: String = "hyper",
+                           layout: TextLayout = .plain) -> String {
         let program = TerminalText.line(program)
         var page = HelpPage(usage: [[StyledText(program, .literal), "[OPTIONS]", "<command>", "[args]"]])
         if let note { page.blocks.append(.paragraph(note, indent: 0)) }
         var ungrouped: [ListedCommand] = []
-        var groups: [String] = []
+        var groups: [String] = groupOrder
         var grouped: [String: [ListedCommand]] = [:]
         if commands.allSatisfy({ $0.group == nil }) {
             ungrouped = commands
@@ -167,7 +176,7 @@ enum HelpFormatter {
                     ungrouped.append(command)
                     continue
                 }
-                if grouped[group] == nil { groups.append(group) }
+                if grouped[group] == nil && !groups.contains(group) { groups.append(group) }
                 grouped[group, default: []].append(command)
             }
         }
@@ -175,7 +184,8 @@ enum HelpFormatter {
             page.blocks.append(.section(StyledText("Commands", .heading), rows(ungrouped)))
         }
         for group in groups {
-            page.blocks.append(.section(StyledText(TerminalText.line(group), .heading), rows(grouped[group]!)))
+            guard let members = grouped[group] else { continue }
+            page.blocks.append(.section(StyledText(TerminalText.line(group), .heading), rows(members)))
         }
         // hyper's own sections align apart from the commands, so a short
         // command name is not pushed out to the width of `list [--all] [--json]`.
@@ -205,7 +215,10 @@ enum HelpFormatter {
         let program = TerminalText.line(program)
         let shown = TerminalText.line(namespace)
         let prefix = Array(namespace.utf8) + [UInt8(ascii: ":")]
-        let members = commands.filter { $0.name.utf8.starts(with: prefix) }
+        // A command whose alias is in the namespace is listed too, by its name.
+        let members = commands.filter { command in
+            command.name.utf8.starts(with: prefix) || command.aliases.contains { $0.utf8.starts(with: prefix) }
+        }
         let words = TerminalText.line(namespace.split(separator: ":").joined(separator: " "))
         var page = HelpPage(usage: [[StyledText(program, .literal), StyledText(words, .literal), "<command>", "[args]"]])
         page.blocks.append(.section(StyledText("Commands in \(shown)", .heading), rows(members)))
@@ -216,7 +229,7 @@ enum HelpFormatter {
     /// One row per command, in byte order of name: its names, and the first
     /// line of its help.
     private static func rows(_ commands: [ListedCommand]) -> [HelpPage.Row] {
-        let precedes: (ListedCommand, ListedCommand) -> Bool = { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let precedes: (ListedCommand, ListedCommand) -> Bool = { Names.precedes($0.name, $1.name) }
         // The index gives them in order already: check before sorting.
         let sorted = zip(commands, commands.dropFirst()).allSatisfy { !precedes($1, $0) } ? commands : commands.sorted(by: precedes)
         return sorted.map { command in
@@ -230,6 +243,8 @@ enum HelpFormatter {
     }
 
     private static func firstLine(_ help: String) -> String {
+        // Most help is one line: look for a line feed in place first.
+        if help.utf8.withContiguousStorageIfAvailable({ $0.isEmpty || memchr($0.baseAddress!, 0x0A, $0.count) == nil }) == true { return help }
         guard let newline = help.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return help }
         return String(help[..<newline])
     }

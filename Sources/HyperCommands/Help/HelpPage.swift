@@ -138,10 +138,12 @@ struct HelpPage {
         }
     }
 
-    private static let paddings = (0...256).map { String(repeating: " ", count: $0) }
+    // From bytes: `String(repeating:count:)` appends one space at a time,
+    // which made these 257 strings cost as much as laying out 10,000 rows.
+    private static let paddings = (0...256).map { String(decoding: [UInt8](repeating: 0x20, count: $0), as: UTF8.self) }
 
     /// `count` spaces, without making a new string for the usual widths.
     private static func spaces(_ count: Int) -> String {
-        count < paddings.count ? paddings[count] : String(repeating: " ", count: count)
+        count < paddings.count ? paddings[count] : String(decoding: [UInt8](repeating: 0x20, count: count), as: UTF8.self)
     }
 }

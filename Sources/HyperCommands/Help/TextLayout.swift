@@ -29,14 +29,20 @@ struct TextLayout: Sendable, Equatable {
     /// True when `text` can be printed as it is in `width` columns: one
     /// line of printable ASCII, no wider, not ending in a space.
     static func fitsAsIs(_ text: String, width: Int) -> Bool {
-        var count = 0
+        guard text.utf8.count <= width else { return false }
+        // The bytes in place, when the string has them so (almost always).
+        if let fits = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            for byte in bytes where !(byte >= 0x20 && byte < 0x7F) { return false }
+            return bytes.last != UInt8(ascii: " ")
+        }) {
+            return fits
+        }
         var last: UInt8 = 0
         for byte in text.utf8 {
             guard byte >= 0x20 && byte < 0x7F else { return false }
-            count += 1
             last = byte
         }
-        return count <= width && last != UInt8(ascii: " ")
+        return last != UInt8(ascii: " ")
     }
 
     /// `text` broken at spaces into lines of at most `width` columns (a
