@@ -116,5 +116,20 @@ import Testing
         #expect(failure.message == "`\(root.path)/web` leads outside the project, to `/tmp`; nothing was run")
         #expect(failure.status == 126)
     }
+
+    /// A first word with `=` and a quote is still one word, quoted whole.
+    @Test func aProgramWithEqualsAndAQuoteStaysOneWord() {
+        #expect(ShellQuote.commandLine(["/p/it's=x", "a"]) == #"'/p/it'\''s=x' a"#)
+    }
+
+    /// Groups are the same when their bytes are: two spellings of `Café`
+    /// are two headings, and each command is listed once.
+    @Test func groupsAreComparedAsBytes() {
+        let composed = "Caf\u{E9}", decomposed = "Cafe\u{301}"
+        let list = HelpFormatter.formatList([ListedCommand(name: "a", group: composed), ListedCommand(name: "b", group: decomposed)], note: nil)
+        #expect(list.components(separatedBy: "\n  b").count == 2)
+        #expect(list.components(separatedBy: "\n  a").count == 2)
+        #expect(list.contains("\n\(composed):\n  a\n") && list.contains("\n\(decomposed):\n  b\n"), "\(list)")
+    }
 }
 

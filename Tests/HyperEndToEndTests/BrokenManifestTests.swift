@@ -76,7 +76,7 @@ import Testing
           |   ^^^^
           = help: rename or remove one of the two
 
-        Error: `seed` has errors in its manifest; nothing was run
+        Error: `seed` has errors; nothing was run
         help: run `hyper validate` to check every manifest
 
         """)
@@ -110,13 +110,31 @@ import Testing
            |                 ^^^^^
            = help: did you mean `float`?
 
-        Error: `two` has errors in its manifest; nothing was run
+        Error: `two` has errors; nothing was run
         help: run `hyper validate` to check every manifest
 
         """))
         #expect(try project.run(["deploy"]).stdout == "[deploy staging]")
-        // An unknown name is still unknown, with the usual hint.
-        #expect(try project.run(["thre"]).status == 2)
+        // An unknown name is still unknown, and may be in the broken manifest.
+        #expect(try project.run(["thre"]) == RunResult(status: 2, stdout: "", stderr: """
+        Error: Unknown command: thre
+        help: it may be declared in a manifest that has errors; run `hyper validate` to see them
+        help: run `hyper --help` to list the commands
+
+        """))
+    }
+
+    /// A refused command shows the errors about it, not another's that
+    /// happens to mention its name.
+    @Test func aRefusalShowsOnlyItsOwnErrors() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  abc:\n    help: A\n    exec: [true]\n")
+        try project.write("commands.d/b.yaml", "commands:\n  abc:\n    help: Again\n    exec: [true]\n")
+        try project.write("commands.d/c.yaml", "commands:\n  n:\n    help: N\n    exec: [true]\n    args:\n      x: {type: int, default: abc}\n")
+        let refused = try project.run(["abc"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error[E301]: command `abc` is already defined at commands.d/a.yaml:2:3\n"), "\(refused)")
+        #expect(!refused.stderr.contains("E209"), "\(refused)")
     }
 
     /// A relative program that is not executable refuses only its command,

@@ -60,7 +60,7 @@ import Testing
         try project.write("commands.d/a.yaml", Self.manifest)
         #expect(try project.run(["reset"], stdin: Data("y\n".utf8)) == RunResult(status: 1, stdout: "", stderr: """
         Error: `reset` asks for confirmation, and there is no terminal to ask on; nothing was run
-        help: confirm with `hyper --yes reset ...`, or set HYPER_YES=1
+        help: confirm with `hyper --yes reset ...`, or set `HYPER_YES=1`
 
         """))
     }

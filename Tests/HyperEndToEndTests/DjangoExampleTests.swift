@@ -82,7 +82,7 @@ import Testing
     @Test func flushAndDeployAskFirst() throws {
         #expect(try Self.run(["db", "flush"]) == RunResult(status: 1, stdout: "", stderr: """
         Error: `db:flush` asks for confirmation, and there is no terminal to ask on; nothing was run
-        help: confirm with `hyper --yes db:flush ...`, or set HYPER_YES=1
+        help: confirm with `hyper --yes db:flush ...`, or set `HYPER_YES=1`
 
         """))
         #expect(try Self.run(["--yes", "db", "flush"]).stdout == "manage.py [flush] [--no-input] [--database=default]\n")

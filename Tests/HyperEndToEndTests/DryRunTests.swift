@@ -125,7 +125,7 @@ import Testing
 
         """, stderr: ""))
         #expect(try HyperProcess.run(["--dry-run=json", "greet", "Ann"], in: folder, executable: binary) == RunResult(status: 0, stdout: """
-        {"command": "greet", "binding": "handler", "handler": "greet", "values": {"name": "Ann"}, "sources": {"name": {"from": "command-line"}}, "confirm": null}
+        {"command": "greet", "binding": "handler", "handler": "greet", "values": {"name": "Ann"}, "sources": {"name": {"from": "command-line"}}, "confirm": null, "answered": false}
 
         """, stderr: ""))
     }

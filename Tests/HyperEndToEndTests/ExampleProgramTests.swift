@@ -78,7 +78,7 @@ import Testing
         try project.write("commands.d/app.yaml", "commands:\n  c:\n    help: C\n    exec: [true]\n    args:\n      n: {type: int, default: x}\n")
         let broken = try run(["c"], in: project.root)
         #expect(broken.status == 1)
-        #expect(broken.stderr.hasSuffix("\nError: `c` has errors in its manifest; nothing was run\nhelp: run `hyper-example validate` to check every manifest\n"), "\(broken)")
+        #expect(broken.stderr.hasSuffix("\nError: `c` has errors; nothing was run\nhelp: run `hyper-example validate` to check every manifest\n"), "\(broken)")
     }
 
     @Test func listsManifestAndCodeCommandsTogether() throws {

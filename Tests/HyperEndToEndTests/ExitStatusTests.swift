@@ -78,7 +78,7 @@ import Testing
 
         """
         #expect(try project.run(["c"]) == RunResult(status: 1, stdout: "", stderr: errors + """
-        Error: `c` has errors in its manifest; nothing was run
+        Error: `c` has errors; nothing was run
         help: run `hyper validate` to check every manifest
 
         """))

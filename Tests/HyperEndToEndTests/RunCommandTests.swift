@@ -221,7 +221,7 @@ import Testing
           |                                   ^
           = help: an int is decimal digits with an optional sign, within 64 bits
 
-        Error: `touch` has errors in its manifest; nothing was run
+        Error: `touch` has errors; nothing was run
         help: run `hyper validate` to check every manifest
 
         """))

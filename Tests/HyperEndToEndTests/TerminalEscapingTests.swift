@@ -32,7 +32,7 @@ import Testing
       |                                        ^^^^
       = help: a terminal would act on it instead of showing it; remove it
 
-    Error: `evil` has errors in its manifest; nothing was run
+    Error: `evil` has errors; nothing was run
     help: run `hyper validate` to check every manifest
 
     """
@@ -160,7 +160,7 @@ import Testing
 
         """, stderr: ""))
         #expect(try project.run(["c"])
-            == RunResult(status: 1, stdout: "", stderr: human + "Error: `c` has errors in its manifest; nothing was run\nhelp: run `hyper validate` to check every manifest\n"))
+            == RunResult(status: 1, stdout: "", stderr: human + "Error: `c` has errors; nothing was run\nhelp: run `hyper validate` to check every manifest\n"))
         #expect(try project.run(["validate", "--format", "concise", "no\u{1B}[2Jsuch"])
             == RunResult(status: 1, stdout: "hyper: error: no such file or folder: `no<U+001B>[2Jsuch` [E100]\n", stderr: ""))
     }

@@ -9,10 +9,23 @@ enum CLIFailure: Error {
     /// A command's arguments were wrong, or it failed: exit 1 (the seed's
     /// `run_command`). The whole text, `Error: ...` and `help:` lines.
     case failed(String)
-    /// Manifests with errors: their diagnostics, then exit 1.
+    /// Manifests with errors that stop every call (a path given that cannot
+    /// be read): their diagnostics, then exit 1.
     case invalidManifests(ManifestLoad)
-    /// An unknown command: exit 2, as in the seed's CLI.
-    case unknownCommand(String, suggestion: String?)
+    /// An unknown command: exit 2, as in the seed's CLI. With
+    /// `brokenManifests`, some manifests have errors, and the name may be
+    /// declared in one of them.
+    case unknownCommand(String, suggestion: String?, brokenManifests: Bool = false)
+    /// A longer namespaced name that may be declared in a manifest that
+    /// could not be read whole, so a shorter name is not run in its place:
+    /// exit 1.
+    case mayBeInBrokenManifest(String, shorter: String)
+
+    /// The suggestion of an unknown command.
+    var suggestion: String? {
+        if case .unknownCommand(_, let suggestion, _) = self { return suggestion }
+        return nil
+    }
 
     /// `Error: Unknown argument: WORD` for a word a built-in or hyper does
     /// not take, with the closest of its options.

@@ -50,6 +50,10 @@ struct DryRun {
             for variable in plan.environment {
                 out += "  " + TerminalText.lines(variable.name + "=" + ShellQuote.pasteable(variable.value)) + "\n"
             }
+            if !plan.unset.isEmpty {
+                out += "unset (an arg without a value leaves them so, inherited or not):\n"
+                for name in plan.unset { out += "  " + TerminalText.line(name) + "\n" }
+            }
         } else if case .handler(let handler) = command.action {
             out += "would run `\(name)` with the Swift handler `\(TerminalText.line(handler))`\n"
         } else {
@@ -80,6 +84,7 @@ struct DryRun {
             fields.append("\"argv\": [" + plan.arguments.map(JSON.quote).joined(separator: ", ") + "]")
             fields.append("\"cwd\": \(JSON.quote(plan.workingDirectory))")
             fields.append("\"env\": {" + plan.environment.map { "\(JSON.quote($0.name)): \(JSON.quote($0.value))" }.joined(separator: ", ") + "}")
+            fields.append("\"unset\": [" + plan.unset.map(JSON.quote).joined(separator: ", ") + "]")
         } else {
             if case .handler(let handler) = command.action {
                 fields.append("\"binding\": \"handler\"")
@@ -106,6 +111,7 @@ struct DryRun {
         }
         fields.append("\"sources\": {" + sources.joined(separator: ", ") + "}")
         fields.append("\"confirm\": " + (command.confirm.map { JSON.quote(Confirmation.question($0, values: values)) } ?? "null"))
+        fields.append("\"answered\": \(command.confirm != nil && assumeYes)")
         return "{" + fields.joined(separator: ", ") + "}\n"
     }
 }

@@ -48,8 +48,9 @@ extension HyperCLI {
 
     func listCommands(includingHidden: Bool = false) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
-        warnAboutBrokenManifests(project)
         let listed = try project.summaries(includingHidden: includingHidden)
+        // After the list is read: reading it may have loaded the manifests.
+        warnAboutBrokenManifests(project)
         console.out(HelpFormatter.formatList(listed.commands, groupOrder: listed.groupOrder, note: project.note, program: programName,
                                              layout: outputLayout))
         return 0
@@ -115,12 +116,12 @@ extension HyperCLI {
         var context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
         context.recordsOrigins = dryRun != nil
         let arguments = Array(words[taken...])
-        switch registry.prepare(command, arguments, context: context, program: programName, warn: { printError($0) }) {
+        switch registry.prepare(command, arguments, context: context, warn: { printError($0) }) {
         case .help:
             console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
         case .failure(let message):
-            throw .failed(message)
+            throw .failed(message + ownOptionHint(arguments, command: command))
         case .swift(let run, let values):
             if let dryRun {
                 console.out(DryRun(command: command, values: values, plan: nil, workingDirectory: workingDirectory, assumeYes: assumeYes).render(dryRun))
@@ -170,7 +171,7 @@ extension HyperCLI {
             throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` was not confirmed; nothing was run"))
         case .noTerminal:
             throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` asks for confirmation, and there is no terminal to ask on; nothing was run",
-                                          help: ["confirm with `\(shownProgramName) --yes \(TerminalText.line(command.name)) ...`, or set HYPER_YES=1"]))
+                                          help: ["confirm with `\(shownProgramName) --yes \(TerminalText.line(command.name)) ...`, or set `HYPER_YES=1`"]))
         }
     }
 
@@ -198,10 +199,20 @@ extension HyperCLI {
 
     /// A command that is declared but not sound: its own diagnostics, then why nothing ran.
     private func refusal(_ name: String, load: ManifestLoad, diagnostics: [Diagnostic]) -> CLIFailure {
-        let renderer = DiagnosticRenderer(sources: load.sources, color: false)
+        let renderer = DiagnosticRenderer(sources: load.sources, color: console.colorError)
         return .failed(renderer.render(diagnostics, format: .human)
-                       + ErrorText.lines("`\(TerminalText.line(name))` has errors in its manifest; nothing was run",
+                       + ErrorText.lines("`\(TerminalText.line(name))` has errors; nothing was run",
                                          help: ["run `\(shownProgramName) validate` to check every manifest"]))
+    }
+
+    /// A `help:` line when a word the command refused is one of hyper's own
+    /// options, which go before the command's name; else nothing.
+    private func ownOptionHint(_ words: [String], command: CommandDefinition) -> String {
+        let options = Self.ownOptions.filter { $0 != "--help" && $0 != "--version" }
+        guard let word = words.first(where: { word in options.contains { Names.same($0, word) || Names.hasPrefix(word, $0 + "=") } }),
+              let own = options.first(where: { Names.same($0, word) || Names.hasPrefix(word, $0 + "=") }) else { return "" }
+        return "help: `\(own)` is an option of \(shownProgramName)'s own: give it before the command, "
+            + "as in `\(shownProgramName) \(TerminalText.line(word)) \(TerminalText.line(command.name)) ...`\n"
     }
 
     /// `Unknown command`, with the closest name among the commands, their
@@ -217,7 +228,10 @@ extension HyperCLI {
             name += ":" + words[count]
             count += 1
         }
-        return .unknownCommand(name, suggestion: Suggestion.closest(to: name, in: names))
+        var failure = CLIFailure.unknownCommand(name, suggestion: Suggestion.closest(to: name, in: names))
+        // A name may be declared in a manifest that has errors.
+        if project.brokenManifestCount > 0 { failure = .unknownCommand(name, suggestion: failure.suggestion, brokenManifests: true) }
+        return failure
     }
 
     /// Runs a Swift handler to completion from synchronous code.

@@ -156,16 +156,23 @@ public struct HyperCLI: Sendable {
                                                             help: ["run `\(shownProgramName) validate` to check them, warnings included"]),
                                             color: color))
             return 1
-        case .unknownCommand(let name, let suggestion):
+        case .unknownCommand(let name, let suggestion, let brokenManifests):
+            let broken = brokenManifests ? ["it may be declared in a manifest that has errors; run `\(shownProgramName) validate` to see them"] : []
             printError(ErrorText.lines("Unknown command: \(TerminalText.line(name))",
-                                       help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? [])
+                                       help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? []) + broken
                                            + ["run `\(shownProgramName) --help` to list the commands"]))
             return 2
+        case .mayBeInBrokenManifest(let name, let shorter):
+            printError(ErrorText.lines(
+                "`\(TerminalText.line(name))` may be declared in a manifest that has errors, so `\(TerminalText.line(shorter))` is not run in its place",
+                help: ["fix the manifests first; `\(shownProgramName) validate` shows their errors"]))
+            return 1
         }
     }
 
     /// hyper's own options, which go before the command.
     static let ownOptions = ["--help", "--version", "--manifests", "--no-index", "--yes", "--dry-run"]
+
     /// Writes an error's lines (`Error:`, `help:`, `warning:`) to standard
     /// error, their labels in colour when it takes colour.
     func printError(_ text: String) {

@@ -34,7 +34,9 @@ struct ListCommand {
     func run(cli: HyperCLI) throws(CLIFailure) -> Int32 {
         guard json else { return try cli.listCommands(includingHidden: all) }
         let project = try cli.projectCommands()
-        cli.console.out(CommandDescription.json(try project.definitions(), builtIns: BuiltIn.all, program: cli.programName))
+        let definitions = try project.definitions()
+        cli.warnAboutBrokenManifests(project)
+        cli.console.out(CommandDescription.json(definitions, builtIns: BuiltIn.all, program: cli.programName))
         return 0
     }
 }

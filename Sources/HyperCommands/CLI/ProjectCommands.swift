@@ -80,7 +80,7 @@ final class ProjectCommands {
 
     /// How many manifests have errors (0 when every command is sound).
     var brokenManifestCount: Int {
-        if let index { return index.facts.fileCount }
+        if let index { return index.facts.manifestsWithErrors }
         return load?.filesWithErrors.count ?? 0
     }
 
@@ -129,10 +129,12 @@ final class ProjectCommands {
 
     /// True when a command's `dir` is still a folder inside its root, links
     /// resolved, as the load that indexed it found it (`ProjectChecks`).
+    /// Asked only of the command about to run; the launcher checks the
+    /// folder it opens once more.
     static func directoryHolds(_ command: CommandDefinition) -> Bool {
         guard let root = command.root, let folder = command.workingFolder, FileSystem.kind(folder) == .directory,
               let real = FileSystem.resolvedPath(folder), let realRoot = FileSystem.resolvedPath(root) else { return false }
-        return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+        return Path.isInside(real, realRoot)
     }
 
     /// The command the leading words name, and how many words that took:
@@ -157,9 +159,7 @@ final class ProjectCommands {
                 return (found, candidate.name, candidate.words)
             case .unknown:
                 if candidate.words > 1 && namesIncomplete {
-                    throw .failed(ErrorText.lines(
-                        "`\(TerminalText.line(candidate.name))` may be declared in a manifest that has errors, so `\(TerminalText.line(words[0]))` is not run in its place",
-                        help: ["fix the manifests first; `hyper validate` shows their errors"]))
+                    throw .mayBeInBrokenManifest(candidate.name, shorter: words[0])
                 }
             }
         }
@@ -193,6 +193,10 @@ final class ProjectCommands {
             for command in extra { if let group = command.group, !order.contains(group) { order.append(group) } }
             return ((manifests + extra.map(\.listed)).sorted(by: precedes), order)
         }
+        if let index, !index.facts.foldersHold {
+            trace("a command's `dir` is gone; loading the manifests")
+            try fullLoad(writingIndex: true)
+        }
         if let index {
             if let indexed = index.summaries() {
                 // Filtered only when something is hidden: a copy of 10,000 costs.
@@ -209,6 +213,10 @@ final class ProjectCommands {
 
     /// Every command in full, sorted by name.
     func definitions() throws(CLIFailure) -> [CommandDefinition] {
+        if let index, !index.facts.foldersHold {
+            trace("a command's `dir` is gone; loading the manifests")
+            try fullLoad(writingIndex: true)
+        }
         if let index {
             if let indexed = index.definitions() {
                 return (indexed + registry.listCommands()).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }

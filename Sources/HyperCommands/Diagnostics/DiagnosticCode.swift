@@ -59,6 +59,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidEnvValue = "E232"
     case invalidDirectory = "E233"
     case emptyText = "E234"
+    case repeatedAlias = "E236"
 
     case duplicateCommand = "E301"
     case reservedCommandName = "E302"
@@ -118,34 +119,42 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .controlCharacter: "a control or text-direction character in a text hyper shows (help, `deprecated`, a string default or choice)"
         case .invalidShort: "a `short` that is not one ASCII letter, or is `h`"
         case .duplicateShort: "two args of a command have the same `short`"
-        case .invalidEnvName: "an `env` variable name breaks the naming rule or starts with `HYPER_`"
-        case .keyDoesNotApply: "an arg key that does not apply to the arg's type, `multiple` or `rest`"
+        case .invalidEnvName: "an `env` variable name breaks the naming rule, starts with `HYPER_`, or is `PWD` in a command's `env`"
+        case .keyDoesNotApply: "an arg key that does not apply to the arg's type, `multiple` or `rest`, or `dir` or `env` on a Swift handler"
         case .invalidChoiceOrBound: "a choice, `min` or `max` that is not a value of the arg's type"
         case .invalidChoices: "`choices` that is empty or lists a value twice"
         case .defaultNotAChoice: "a default that is not one of the arg's choices"
         case .minAboveMax: "an arg's `min` is greater than its `max`"
         case .outOfBounds: "a default or choice outside the arg's `min` and `max`"
         case .secondRest: "a command has more than one `rest` arg"
-        case .listPlaceholderInText: "a list arg's placeholder inside a longer `exec` element"
+        case .listPlaceholderInText: "a list arg's placeholder inside a longer `exec` element, or in a command's `env`"
         case .malformedCondition: "a conditional `exec` element without `if` or `then`, or nested in another"
         case .undeclaredCondition: "an `exec` condition's `if` names an arg the command does not declare"
         case .invalidEnvValue: "a command's `env` value with a `$` that is not `${NAME}` or `$$`, or a malformed placeholder"
         case .invalidDirectory: "a `dir` that is empty, absolute or leaves the project root"
-        case .emptyText: "an empty `group`, `confirm` or alias, or a group named like a heading of hyper's own"
-        case .duplicateCommand: "a name or alias defined twice"
-        case .reservedCommandName: "a command takes the name of a built-in"
+        case .emptyText: "an empty `group`, `confirm` or alias, or a group named like one of hyper's own headings"
+        case .repeatedAlias: "an alias that repeats its command's name or another of its aliases"
+        case .duplicateCommand: "a name or alias defined twice across the project"
+        case .reservedCommandName: "a command or alias takes the name of a built-in, or its namespace"
         case .unknownHandler: "`handler:` names no handler registered in the binary"
         case .programNotFound: "a relative `exec` program does not exist"
         case .programNotExecutable: "a relative `exec` program is not executable"
         case .handlerArgsMismatch: "the args do not match the handler's declared arguments type"
         case .noManifests: "no manifests were found"
-        case .missingDirectory: "a command's `dir` is not a folder inside the project"
+        case .missingDirectory: "a command's `dir` is not a folder, or leads outside the project"
         case .missingHelp: "a command has no help text"
         case .undeclaredEnvironmentArg: "an `sh` script reads `$HYPER_ARG_X` for an undeclared arg"
         case .noCommands: "a manifest declares no commands"
         case .positionalAfterList: "an arg only given by name: a `multiple` arg before it takes every positional word"
         case .nameIsNamespace: "a command that takes positional words is also a namespace, so a word after it could mean either"
         }
+    }
+
+    /// True for a problem of one manifest on its own (its YAML, `E1xx`, or
+    /// the format, `E2xx`): its commands are not sound. Problems across the
+    /// project (`E3xx`) refuse only the commands they name.
+    var isManifestsOwn: Bool {
+        rawValue.hasPrefix("E1") || rawValue.hasPrefix("E2")
     }
 
     public var defaultSeverity: Diagnostic.Severity {

@@ -142,11 +142,9 @@ enum ProcessLauncher {
         guard folder >= 0 else {
             return .failure(LaunchFailure(message: "cannot enter `\(shown)`: \(FileSystem.errorText())", status: 126))
         }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/fd/\(folder)", &buffer, buffer.count - 1)
-        let real = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
+        let real = FileSystem.path(ofOpen: folder)
         guard let real, let root = plan.confinement.flatMap(FileSystem.resolvedPath),
-              real == root || real.hasPrefix(root == "/" ? "/" : root + "/") else {
+              Path.isInside(real, root) else {
             close(folder)
             return .failure(LaunchFailure(message: "`\(shown)` leads outside the project\(real.map { ", to `\(TerminalText.line($0))`" } ?? ""); nothing was run",
                                           status: 126))

@@ -166,16 +166,18 @@ enum HelpFormatter {
         var page = HelpPage(usage: [[StyledText(program, .literal), "[OPTIONS]", "<command>", "[args]"]])
         if let note { page.blocks.append(.paragraph(note, indent: 0)) }
         var ungrouped: [ListedCommand] = []
-        var groups: [String] = groupOrder
-        var grouped: [String: [ListedCommand]] = [:]
+        // Groups are the same group when they are the same bytes.
+        var groups: [ExactName] = groupOrder.map(ExactName.init)
+        var grouped: [ExactName: [ListedCommand]] = [:]
         if commands.allSatisfy({ $0.group == nil }) {
             ungrouped = commands
         } else {
             for command in commands {
-                guard let group = command.group else {
+                guard let name = command.group else {
                     ungrouped.append(command)
                     continue
                 }
+                let group = ExactName(name)
                 if grouped[group] == nil && !groups.contains(group) { groups.append(group) }
                 grouped[group, default: []].append(command)
             }
@@ -185,7 +187,7 @@ enum HelpFormatter {
         }
         for group in groups {
             guard let members = grouped[group] else { continue }
-            page.blocks.append(.section(StyledText(TerminalText.line(group), .heading), rows(members)))
+            page.blocks.append(.section(StyledText(TerminalText.line(group.text), .heading), rows(members)))
         }
         // hyper's own sections align apart from the commands, so a short
         // command name is not pushed out to the width of `list [--all] [--json]`.

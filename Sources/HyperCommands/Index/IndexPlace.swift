@@ -21,7 +21,7 @@ struct IndexPlace {
         guard let real = FileSystem.resolvedPath(folder) else { return nil }
         for path in key.paths where FileSystem.kind(path) == .directory {
             guard let manifests = FileSystem.resolvedPath(path) else { continue }
-            if real == manifests || real.hasPrefix(manifests == "/" ? "/" : manifests + "/") { return path }
+            if Path.isInside(real, manifests) { return path }
         }
         return nil
     }

@@ -54,7 +54,6 @@ protocol IndexDisk {
     /// The SHA-256 of a regular file of exactly `size` bytes, or nil.
     func digest(_ path: String, size: Int64) -> SHA256.Digest?
     func isExecutableFile(_ path: String) -> Bool
-    func isFolder(_ path: String) -> Bool
 }
 
 struct LiveDisk: IndexDisk {
@@ -76,9 +75,6 @@ struct LiveDisk: IndexDisk {
         FileSystem.kind(path) == .file && FileSystem.isExecutable(path)
     }
 
-    func isFolder(_ path: String) -> Bool {
-        FileSystem.kind(path) == .directory
-    }
 }
 
 /// An index checked against its key and the disk: commands are read from it
@@ -144,7 +140,7 @@ final class OpenedIndex {
     /// namespaces, and the order of the list's groups.
     struct Facts {
         /// How many manifests have errors (see `ManifestLoad.filesWithErrors`).
-        var fileCount = 0
+        var manifestsWithErrors = 0
         /// True when some manifest's names are unknown (YAML not read to its end).
         var namesIncomplete = false
         /// Names and aliases declared but not sound, sorted.
@@ -153,6 +149,13 @@ final class OpenedIndex {
         var namespaced = false
         /// The groups of sound commands, in the order they first appear.
         var groupOrder: [String] = []
+        /// The `dir` folders of sound commands, absolute.
+        var folders: [String] = []
+
+        /// True when every command's folder is still there.
+        var foldersHold: Bool {
+            folders.allSatisfy { FileSystem.kind($0) == .directory }
+        }
 
         func refuses(_ name: String) -> Bool {
             refusedNames.contains { Names.same($0, name) }
@@ -215,15 +218,19 @@ final class OpenedIndex {
             guard let program = reader.string() else { throw corrupt }
             guard disk.isExecutableFile(program) else { throw .stale("program `\(program)` changed") }
         }
-        guard let folderCount = reader.u32() else { throw corrupt }
+        // The commands' folders are checked where they matter, not on every
+        // call: the one that is about to run, and all of them for a list.
+        guard let folderCount = reader.u32(), folderCount <= 1_000_000 else { throw corrupt }
+        var folders: [String] = []
         for _ in 0..<folderCount {
             guard let folder = reader.string() else { throw corrupt }
-            guard disk.isFolder(folder) else { throw .stale("folder `\(folder)` is gone") }
+            folders.append(folder)
         }
         var facts = Facts()
+        facts.folders = folders
         guard let brokenCount = reader.u32(), let incomplete = reader.u8(), incomplete <= 1, let refusedCount = reader.u32(),
               refusedCount <= 1_000_000 else { throw corrupt }
-        (facts.fileCount, facts.namesIncomplete) = (Int(brokenCount), incomplete == 1)
+        (facts.manifestsWithErrors, facts.namesIncomplete) = (Int(brokenCount), incomplete == 1)
         for _ in 0..<refusedCount {
             guard let name = reader.string() else { throw corrupt }
             facts.refusedNames.append(name)

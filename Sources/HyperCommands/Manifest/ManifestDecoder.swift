@@ -258,7 +258,7 @@ struct ManifestDecoder {
                 continue
             }
             if Names.same(text.value, command) || !keys.aliasNames.insert(ExactName(text.value)).inserted {
-                report(.duplicateCommand, "`\(text.value)` is already a name of command `\(command)`", text.span, help: "remove it from `aliases`")
+                report(.repeatedAlias, "`\(text.value)` is already a name of command `\(command)`", text.span, help: "remove it from `aliases`")
                 continue
             }
             keys.aliases.append((text.value, text.span))

@@ -31,8 +31,7 @@ struct ManifestLoad: Sendable {
     var brokenFiles: [String] {
         var broken: Set<String> = []
         for diagnostic in diagnostics where diagnostic.severity == .error && diagnostic.code != .manifestNameNotUTF8 {
-            let code = diagnostic.code.rawValue
-            if let file = diagnostic.location?.file, code.hasPrefix("E1") || code.hasPrefix("E2") { broken.insert(file) }
+            if let file = diagnostic.location?.file, diagnostic.code.isManifestsOwn { broken.insert(file) }
         }
         return files.filter { broken.contains($0) }
     }
@@ -98,7 +97,9 @@ struct ManifestLoad: Sendable {
         }
         let own = diagnostics.filter { diagnostic in
             guard diagnostic.severity == .error else { return false }
-            if owners.contains(where: { diagnostic.message.contains("`\($0)`") }) { return true }
+            // A clash across files names the command; its place may be another file.
+            if diagnostic.code == .duplicateCommand || diagnostic.code == .reservedCommandName,
+               owners.contains(where: { diagnostic.message.contains("`\($0)`") }) { return true }
             guard let location = diagnostic.location else { return false }
             if unreadToEnd.contains(location.file) { return true }
             return ranges.contains { $0.file == location.file && location.line >= $0.from && location.line < $0.to }

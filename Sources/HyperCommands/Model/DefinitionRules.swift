@@ -95,7 +95,7 @@ enum DefinitionRules {
         for (index, alias) in command.aliases.enumerated() {
             if let violation = aliasName(alias, of: command.name, at: index) { found.append(violation) }
             if !seen.insert(ExactName(alias)).inserted {
-                found.append(Violation(code: .duplicateCommand, message: "`\(alias)` is already a name of command `\(command.name)`",
+                found.append(Violation(code: .repeatedAlias, message: "`\(alias)` is already a name of command `\(command.name)`",
                                        help: "remove it from `aliases`", subject: .alias(index)))
             }
         }
@@ -140,8 +140,10 @@ enum DefinitionRules {
             return Violation(code: .emptyText, message: "`group` is empty", help: "name the heading the list shows this command under, or remove `group`",
                              subject: .commandKey("group"))
         }
-        let plain = String(decoding: group.utf8.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
-        if ["commands", "built-in", "builtin", "options", "usage"].contains(plain) || plain.hasPrefix("commandsin") {
+        // As the list would show it: case and the spaces around aside.
+        let words = String(decoding: group.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        if ["commands", "built-in", "options", "usage"].contains(words) || words.hasPrefix("commands in ") {
             return Violation(code: .emptyText, message: "`group: \(group)` would read as a heading of hyper's own",
                              help: "choose another name for the heading", subject: .commandKey("group"))
         }

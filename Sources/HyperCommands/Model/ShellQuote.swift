@@ -52,7 +52,7 @@
     /// an assignment rather than the command.
     static func commandLine(_ words: [String]) -> String {
         words.enumerated().map { index, word in
-            index == 0 && word.utf8.contains(UInt8(ascii: "=")) ? "'" + word + "'" : pasteable(word)
+            index == 0 && isBare(word) && word.utf8.contains(UInt8(ascii: "=")) ? "'" + word + "'" : pasteable(word)
         }.joined(separator: " ")
     }
 }

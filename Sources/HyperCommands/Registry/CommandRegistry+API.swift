@@ -103,7 +103,7 @@ extension CommandRegistry {
         }
         let run: CommandHandler
         let values: ParsedArguments
-        let prepared = prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), program: programName, warn: console.err)
+        let prepared = prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), warn: console.err)
         func confirmed(_ values: ParsedArguments) -> Bool {
             guard let question = command.confirm else { return true }
             let answer: Confirmation.Answer

@@ -23,9 +23,8 @@ enum PreparedCall {
 
 extension CommandRegistry {
     /// Parses `words` for `command`. Warnings (a deprecated option was used)
-    /// go to `warn`, a line each, before the call runs. `program` is the
-    /// name an error's `help:` line calls the program by.
-    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context, program: String,
+    /// go to `warn`, a line each, before the call runs.
+    func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context,
                  warn: (String) -> Void) -> PreparedCall {
         let values: ParsedArguments
         do {
@@ -36,14 +35,7 @@ extension CommandRegistry {
                 values = parsed
             }
         } catch {
-            var text = error.description + "\n"
-            // hyper's own options go before the command's name.
-            if case .unknownArgument(let word, _) = error,
-               let own = ["--dry-run", "--yes", "--no-index"].first(where: { Names.same($0, word) || Names.hasPrefix(word, $0 + "=") }) {
-                text += "help: `\(own)` is an option of \(TerminalText.line(program))'s own: give it before the command, "
-                    + "as in `\(TerminalText.line(program)) \(TerminalText.line(word)) \(TerminalText.line(command.name)) ...`\n"
-            }
-            return .failure(text)
+            return .failure(error.description + "\n")
         }
         switch command.action {
         case .closure(let run):

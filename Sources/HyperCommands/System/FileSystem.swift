@@ -204,6 +204,20 @@ enum FileSystem {
         return String(validatingCString: resolved)
     }
 
+    /// The path of the file or folder an open descriptor refers to, links
+    /// resolved: what it is, whatever path opened it.
+    static func path(ofOpen descriptor: Int32) -> String? {
+        #if canImport(Darwin)
+        var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN))
+        guard fcntl(descriptor, F_GETPATH, &buffer) != -1 else { return nil }
+        return String(cString: buffer)
+        #else
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+        return length > 0 ? String(decoding: buffer[..<length], as: UTF8.self) : nil
+        #endif
+    }
+
     /// `path` with every symbolic link resolved, as the kernel would follow
     /// it; for a path that does not exist yet, its deepest existing folder
     /// resolved and the rest appended. Nil if nothing resolves.

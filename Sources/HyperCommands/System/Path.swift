@@ -129,4 +129,10 @@ enum Path {
             }
         }
     }
+
+    /// True when absolute `path` is `root` or inside it (compared as
+    /// written: resolve links first where they matter).
+    static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
+    }
 }

@@ -47,7 +47,7 @@ struct ProjectChecks: Sendable {
             return false
         }
         if let real = FileSystem.resolvedPath(folder), let realRoot = FileSystem.resolvedPath(root),
-           !(real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")) {
+           !Path.isInside(real, realRoot) {
             fail(command.name, Diagnostic(.missingDirectory, "`dir: \(directory)` leads outside the project, to `\(real)`", at: at,
                                           help: "a link in the path points elsewhere; name a folder inside the project root"))
             return false
