@@ -56,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case listPlaceholderInText = "E229"
     case malformedCondition = "E230"
     case undeclaredCondition = "E231"
+    case invalidCompleter = "E232"
 
     case duplicateCommand = "E301"
     case reservedCommandName = "E302"
@@ -124,6 +125,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .listPlaceholderInText: "a list arg's placeholder inside a longer `exec` element"
         case .malformedCondition: "a conditional `exec` element without `if` or `then`, or nested in another"
         case .undeclaredCondition: "an `exec` condition's `if` names an arg the command does not declare"
+        case .invalidCompleter: "a `complete` that is not a list of texts naming a program first"
         case .duplicateCommand: "a command defined twice"
         case .reservedCommandName: "a command takes the name of a built-in"
         case .unknownHandler: "`handler:` names no handler registered in the binary"
