@@ -15,12 +15,17 @@ final class ProjectCommands {
     private let skipped: (String) -> Void
     private var index: OpenedIndex?
     private var loaded = false
+    /// For completion: manifests with errors give the commands that loaded
+    /// without error instead of stopping the call, and a name the index
+    /// lacks is unknown without a full load.
+    private let tolerant: Bool
     /// Said above the list when there are no manifests to load.
     private(set) var note: String?
 
     init(registry: CommandRegistry, selection: ManifestSelection, loader: ManifestLoader, place: IndexPlace?,
-         trace: @escaping (String) -> Void, skipped: @escaping (String) -> Void) throws(CLIFailure) {
+         trace: @escaping (String) -> Void, skipped: @escaping (String) -> Void, tolerant: Bool = false) throws(CLIFailure) {
         self.skipped = skipped
+        self.tolerant = tolerant
         self.registry = registry
         self.selection = selection
         self.loader = loader
@@ -59,7 +64,7 @@ final class ProjectCommands {
             return
         }
         let load = loader.load(paths: selection.paths)
-        if load.stopsCommands { throw .invalidManifests(load) }
+        if load.stopsCommands && !tolerant { throw .invalidManifests(load) }
         for file in load.skippedFiles {
             skipped(file)
         }
@@ -78,6 +83,8 @@ final class ProjectCommands {
             switch index.command(named: name) {
             case .found(let command):
                 return command
+            case .absent where tolerant:
+                return nil
             case .absent:
                 // The index is fresh, so a full load only confirms the name is
                 // unknown; it needs no new index.
