@@ -161,7 +161,7 @@ enum CompletionScript {
             set -l tokens (commandline -opc)
             set -e tokens[1]
             set -l current (commandline -ct)
-            set -l word (string unescape -- $current 2>/dev/null; or echo -- $current)
+            set -l word (string unescape -- $current 2>/dev/null; or printf '%s\n' $current)
             set -l out (\(command) __complete fish $tokens "$word" 2>/dev/null)
             or return
             string match -q -- ':*' $out[-1]; or return
@@ -170,11 +170,11 @@ enum CompletionScript {
             if test (math "bitand($directive, 2)") -ne 0
                 # The shell's own file completion, after `--x=` when there is one.
                 set -l prefix ''
-                if string match -qr -- '^-[^=]*=' $current
-                    set prefix (string replace -r -- '=.*' '=' $current)
-                    set current (string replace -r -- '^[^=]*=' '' $current)
+                if string match -qr -- '^-[^=]*=' $word
+                    set prefix (string replace -r -- '=.*' '=' $word)
+                    set word (string replace -r -- '^[^=]*=' '' $word)
                 end
-                for path in (__fish_complete_path $current)
+                for path in (__fish_complete_path $word)
                     printf '%s\\n' "$prefix$path"
                 end
                 return
