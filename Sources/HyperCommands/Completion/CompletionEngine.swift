@@ -82,7 +82,10 @@ struct CompletionEngine {
         // name a namespace and not a command.
         var name = first
         var taken = 0
-        while commands.command(named: name) == nil {
+        while true {
+            if let command = commands.command(named: name) {
+                return commandWords(command, Array(rest[taken...]), current)
+            }
             guard isNamespace(name, commands) else { return .nothing }
             guard taken < rest.count else {
                 return segments(after: name + ":", current, commands)
@@ -90,8 +93,6 @@ struct CompletionEngine {
             name += ":" + rest[taken]
             taken += 1
         }
-        guard let command = commands.command(named: name) else { return .nothing }
-        return commandWords(command, Array(rest[taken...]), current)
     }
 
     // MARK: command names

@@ -74,7 +74,12 @@ struct CompletionProgram {
             // deadline, nothing it gave counts.
             if !read.truncated { return .timedOut }
         }
-        return .candidates(Self.candidates(read.bytes, maxLines: maxLines))
+        var bytes = read.bytes
+        if read.truncated {
+            // Past a bound only whole lines count.
+            bytes.removeSubrange((bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0)...)
+        }
+        return .candidates(Self.candidates(bytes, maxLines: maxLines))
     }
 
     /// What was read: everything up to the end (`complete`), or up to a

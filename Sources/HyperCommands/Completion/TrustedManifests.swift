@@ -38,11 +38,28 @@ struct TrustedManifests {
     /// refused (not the user's own, writable by others, not a regular file,
     /// over the bound) or unreadable.
     func records() -> [String: String] {
-        guard let opened = try? IndexFolder.at(folder, creating: false),
-              case .file(let descriptor, let size)? = try? opened.openFile(Self.fileName) else { return [:] }
+        stored() ?? [:]
+    }
+
+    /// The records; empty when there is no file, nil when there is one that
+    /// is refused or cannot be read.
+    private func stored() -> [String: String]? {
+        let opened: IndexFolder
+        do {
+            opened = try IndexFolder.at(folder, creating: false)
+        } catch {
+            return error == .absent ? [:] : nil
+        }
+        let source: IndexSource
+        do {
+            source = try opened.openFile(Self.fileName)
+        } catch {
+            return error == .absent ? [:] : nil
+        }
+        guard case .file(let descriptor, let size) = source else { return nil }
         defer { close(descriptor) }
-        guard size <= Self.maxBytes else { return [:] }
-        guard let bytes = IndexSource.file(descriptor: descriptor, size: size).read(0..<size) else { return [:] }
+        guard size <= Self.maxBytes else { return nil }
+        guard let bytes = source.read(0..<size) else { return nil }
         var out: [String: String] = [:]
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { continue }
@@ -61,7 +78,10 @@ struct TrustedManifests {
     /// Records these manifests as they are now, keeping the other records;
     /// why not, if they were not recorded.
     func trust(_ manifests: [(path: String, digest: String)]) -> String? {
-        var recorded = records()
+        guard var recorded = stored() else {
+            return "`\(Path.join(folder, Self.fileName))` cannot be used: it must be a file of your own that no one else may write, "
+                + "at most \(Self.maxBytes) bytes; remove it to start again"
+        }
         for manifest in manifests {
             if manifest.path.utf8.contains(UInt8(ascii: "\n")) { return "the path `\(manifest.path)` holds a line break" }
             recorded[manifest.path] = manifest.digest
