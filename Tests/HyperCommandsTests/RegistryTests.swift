@@ -81,7 +81,7 @@ private func temporaryFolder() throws -> URL {
                                      help: "choose another name; reserved: `completions`, `help`, `list`, `validate`, `version`"))
         #expect(refused(CommandDefinition(name: "9x", run: noop))
                 == RegistrationError(message: "invalid command name `9x`", code: .invalidCommandName,
-                                     help: "a command name is a letter, then letters, digits, `-` or `_`, at most 64 characters"))
+                                     help: "a command name is a letter, then letters, digits, `-` or `_`, at most 64 characters; `:` separates namespaces (`db:migrate`)"))
         #expect(refused(CommandDefinition(name: "a", args: [ArgDefinition(name: "Name")], run: noop))?.message
                 == "command `a`: invalid arg name `Name`")
         #expect(refused(CommandDefinition(name: "b", args: [ArgDefinition(name: "n", type: .int, default: .str("x"))], run: noop))?.message

@@ -36,9 +36,9 @@ import Testing
     }
 
     @Test func listShowsTheFirstLineOfHelpEscaped() {
-        let list = HelpFormatter.formatList([(name: "evil", help: Self.payload + "\nsecond"), (name: "ok", help: "👩\u{200D}💻 \u{200C}")], note: nil)
+        let list = HelpFormatter.formatList([ListedCommand(name: "evil", help: Self.payload + "\nsecond"), ListedCommand(name: "ok", help: "👩\u{200D}💻 \u{200C}")], note: nil)
         #expect(list.hasPrefix("""
-        Usage: hyper [--manifests PATH]... [--no-index] <command> [args]
+        Usage: hyper [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]
 
         Commands:
           evil  Innocent<U+001B>]0;pwned<U+0007><U+001B>[2J<U+000D>OVERWRITE

@@ -34,7 +34,7 @@ import Testing
         #expect(try project.run(["help", "-h"]).stdout == help.stdout)
         #expect(try project.run(["help", "version"]).stdout.hasPrefix("Usage: hyper version\n"))
         #expect(try project.run(["version", "--help"]).stdout.hasPrefix("Usage: hyper version\n"))
-        #expect(try project.run(["help", "list"]).stdout.hasPrefix("Usage: hyper list [--json]\n"))
+        #expect(try project.run(["help", "list"]).stdout.hasPrefix("Usage: hyper list [--all] [--json]\n"))
         #expect(try project.run(["help", "validate"]).stdout.hasPrefix("Usage: hyper validate [PATH...]"))
         #expect(try project.run(["help", "completions"]).stdout.hasPrefix("Usage: hyper completions bash|zsh|fish\n"))
     }
@@ -96,7 +96,8 @@ import Testing
               "version": 1,
               "commands": [
                 {"name": "greet", "help": "Greet", "location": {"file": "commands.d/a.yaml", "line": 2, "column": 3}, "root": "\(root)", \
-            "binding": {"kind": "exec", "program": "echo", "args": ["{name}"]}, "args": [{"name": "name", "option": "--name", "type": "str", \
+            "binding": {"kind": "exec", "program": "echo", "args": ["{name}"]}, "aliases": [], "hidden": false, "group": null, \
+            "confirm": null, "dir": null, "env": [], "args": [{"name": "name", "option": "--name", "type": "str", \
             "required": true, "default": null, "help": "", "location": {"file": "commands.d/a.yaml", "line": 6, "column": 7}, \
             "short": null, "choices": [], "env": null, "multiple": false, "rest": false, "min": null, "max": null, "hidden": false, "deprecated": null, "complete": null}]}
               ],

@@ -60,13 +60,13 @@ import Testing
         #expect(try run(["help", "version"]) == RunResult(status: 0, stdout:
             "Usage: hyper-example version\n\n  Print hyper's version (also `hyper-example --version`, `hyper-example -V`).\n", stderr: ""))
         #expect(try run(["help", "help"]).stdout.hasPrefix("Usage: hyper-example help [command]\n"))
-        #expect(try run(["list", "--help"]).stdout.hasPrefix("Usage: hyper-example list [--json]\n\n  List the commands (the same list as `hyper-example --help`).\n"))
+        #expect(try run(["list", "--help"]).stdout.hasPrefix("Usage: hyper-example list [--all] [--json]\n\n  List the commands (the same list as `hyper-example --help`).\n"))
         #expect(try run(["validate", "--help"]).stdout.hasPrefix("Usage: hyper-example validate [PATH...] "))
         #expect(try run(["completions", "--help"]).stdout.hasPrefix("Usage: hyper-example completions bash|zsh|fish\n"))
         #expect(try run(["completions", "bash"]).stdout.hasSuffix("\ncomplete -F _hyper_example_complete hyper-example\n"))
         #expect(try run(["__complete", "bash", "fe"]) == RunResult(status: 0, stdout: "fetch\tFetch data\n:0\n", stderr: ""))
         let list = try run([]).stdout
-        #expect(list.hasPrefix("Usage: hyper-example [--manifests PATH]... [--no-index] <command> [args]\n"))
+        #expect(list.hasPrefix("Usage: hyper-example [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n"))
         #expect(list.hasSuffix("\nRun `hyper-example <command> --help` for a command's options.\n"))
         #expect(try run(["list", "--json"]).stdout.contains(#"{"name": "validate", "usage": "hyper-example validate [PATH...]", "#))
     }
@@ -80,7 +80,7 @@ import Testing
         try project.write("commands.d/app.yaml", "commands:\n  c:\n    help: C\n    exec: [true]\n    args:\n      n: {type: int, default: x}\n")
         let broken = try run(["c"], in: project.root)
         #expect(broken.status == 1)
-        #expect(broken.stderr.hasSuffix("\nError: the manifests have errors; nothing was run\nhelp: run `hyper-example validate` to check them, warnings included\n"), "\(broken)")
+        #expect(broken.stderr.hasSuffix("\nError: `c` has errors in its manifest; nothing was run\nhelp: run `hyper-example validate` to check every manifest\n"), "\(broken)")
     }
 
     @Test func listsManifestAndCodeCommandsTogether() throws {

@@ -78,8 +78,8 @@ import Testing
 
         """
         #expect(try project.run(["c"]) == RunResult(status: 1, stdout: "", stderr: errors + """
-        Error: the manifests have errors; nothing was run
-        help: run `hyper validate` to check them, warnings included
+        Error: `c` has errors in its manifest; nothing was run
+        help: run `hyper validate` to check every manifest
 
         """))
         #expect(try project.run(["validate"]) == RunResult(status: 1, stdout: errors + "1 manifest, 1 command: 1 error, 0 warnings\n", stderr: ""))

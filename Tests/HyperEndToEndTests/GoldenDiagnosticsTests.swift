@@ -64,6 +64,7 @@ import Testing
             "E307", // no manifests: ValidateCommandTests
             "E118", // a file name that is not UTF-8, which git cannot carry portably: generated in manifestNameNotUTF8
             "W401", "W402", "W403", // warnings: ValidateCommandTests
+            "W405", // a warning: CommandKeysTests
         ]
         let all = try String(contentsOf: HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)

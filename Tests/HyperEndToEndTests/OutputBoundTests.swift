@@ -86,7 +86,7 @@ import Testing
         let result = try HostileInputTests.bounded(["a"], in: project)
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasSuffix(Self.lastShown + "Error: the manifests have errors; nothing was run\nhelp: run `hyper validate` to check them, warnings included\n"))
+        #expect(result.stderr.hasSuffix(Self.lastShown + "Error: `a` has errors in its manifest; nothing was run\nhelp: run `hyper validate` to check every manifest\n"))
         #expect(result.stderr.utf8.count < 8_000)
     }
 }

@@ -197,6 +197,8 @@ import Testing
         #expect(try project.run(["--bogus"]) == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: --bogus\n"))
     }
 
+    /// A command whose manifest has errors does not run, even when its own
+    /// entry is sound: the manifest's errors say why.
     @Test func invalidManifestsRunNothing() throws {
         let project = try Self.project("""
         commands:
@@ -219,8 +221,8 @@ import Testing
           |                                   ^
           = help: an int is decimal digits with an optional sign, within 64 bits
 
-        Error: the manifests have errors; nothing was run
-        help: run `hyper validate` to check them, warnings included
+        Error: `touch` has errors in its manifest; nothing was run
+        help: run `hyper validate` to check every manifest
 
         """))
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("ran").path))
@@ -238,7 +240,7 @@ import Testing
 
         """)
         let list = try project.run([])
-        #expect(list.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nCommands:\n  alpha  First\n  zeta   Last\n\nBuilt-in:\n"))
+        #expect(list.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n\nCommands:\n  alpha  First\n  zeta   Last\n\nBuilt-in:\n"))
         #expect(try project.run(["--help"]) == list)
         #expect(try project.run(["help"]) == list)
         #expect(try project.run(["--version"]) == RunResult(status: 0, stdout: "hyper 0.1.0\n", stderr: ""))
@@ -266,7 +268,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try HyperProcess.run([], in: folder)
-        #expect(result.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] <command> [args]\n\nNo commands.d folder here or above; only commands defined in code are available.\n\nBuilt-in:\n"))
+        #expect(result.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n\nNo commands.d folder here or above; only commands defined in code are available.\n\nBuilt-in:\n"))
         #expect(result.status == 0)
     }
 

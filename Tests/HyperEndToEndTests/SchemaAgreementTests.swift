@@ -25,7 +25,7 @@ import Testing
         let result = try HyperProcess.run(["python3", script.path, HyperProcess.hyper.path, example.path], in: repository,
                                           executable: URL(fileURLWithPath: "/usr/bin/env"))
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.hasSuffix("\n18 passed, 0 failed\n"), "\(result)")
+        #expect(result.stdout.hasSuffix("\n19 passed, 0 failed\n"), "\(result)")
     }
 
     /// The manifest schema reserves exactly hyper's built-in names.

@@ -24,7 +24,7 @@ struct BuiltIn: Sendable {
             run: { cli, words throws(CLIFailure) in try cli.help(words) }
         ),
         BuiltIn(
-            name: "list", synopsis: "list [--json]", summary: "List the commands; --json describes them in full",
+            name: "list", synopsis: "list [--all] [--json]", summary: "List the commands; --all adds hidden ones, --json describes them in full",
             usage: ListCommand.usage,
             run: { cli, words throws(CLIFailure) in
                 guard let command = try ListCommand.parse(words) else { return cli.printUsage(of: "list") }

@@ -15,10 +15,10 @@ extension HyperCLI {
     }
 
     /// The project's commands for a completion: silent (no trace, no
-    /// warning), and manifests with errors give their sound commands.
+    /// warning); manifests with errors give their sound commands, as for a call.
     func completionCommands(_ selection: ManifestSelection) -> ProjectCommands? {
         try? ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection),
-                             trace: { _ in }, skipped: { _ in }, tolerant: true)
+                             trace: { _ in }, skipped: { _ in })
     }
 
     /// The index for the selected manifests and this binary, or nil when
@@ -41,56 +41,149 @@ extension HyperCLI {
         if environment("HYPER_INDEX_DEBUG") == "1" { console.err("\(shownProgramName): index: \(TerminalText.line(message()))\n") }
     }
 
-    func listCommands() throws(CLIFailure) -> Int32 {
+    func listCommands(includingHidden: Bool = false) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
-        console.out(HelpFormatter.formatList(try project.summaries(), note: project.note, program: programName))
+        warnAboutBrokenManifests(project)
+        console.out(HelpFormatter.formatList(try project.summaries(includingHidden: includingHidden), note: project.note, program: programName))
         return 0
+    }
+
+    /// One line on standard error when some manifests have errors, whose
+    /// commands do not run.
+    func warnAboutBrokenManifests(_ project: ProjectCommands) {
+        let count = project.brokenManifestCount
+        guard count > 0 else { return }
+        console.err("warning: \(count == 1 ? "1 manifest has" : "\(count) manifests have") errors, and \(count == 1 ? "its" : "their") commands do not run; "
+                    + "run `\(shownProgramName) validate` to see them\n")
     }
 
     /// `hyper help` lists the commands; `hyper help NAME` shows one.
     func help(_ words: [String]) throws(CLIFailure) -> Int32 {
         guard var name = words.first else { return try listCommands() }
         if Names.same(name, "-h") || Names.same(name, "--help") { name = "help" }
-        guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
+        // `hyper help db migrate` is `hyper help db:migrate`.
+        if let extra = words.dropFirst().first(where: { !Names.isSegment($0) }) {
+            throw .usage("Too many positional arguments (from '\(TerminalText.line(extra))')")
+        }
         if let builtIn = BuiltIn.named(name) {
+            guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
             console.out(builtIn.usage(shownProgramName))
             return 0
         }
-        guard let command = try projectCommands().command(named: name) else { throw unknown(name) }
-        console.out(HelpFormatter.formatHelp(command, program: programName))
-        return 0
+        let project = try projectCommands()
+        let words = [name] + words.dropFirst()
+        switch try project.resolve(words) {
+        case (.command(let command), _, let taken) where taken == words.count:
+            console.out(HelpFormatter.formatHelp(command, program: programName))
+            return 0
+        case (.refused(let load, let diagnostics), let found, _):
+            throw refusal(found, load: load, diagnostics: diagnostics)
+        default:
+            if let listed = try namespaceList(words, project: project) { return listed }
+            throw try unknown(words, project: project)
+        }
     }
 
-    func runCommand(_ name: String, _ words: [String]) throws(CLIFailure) -> Int32 {
+    /// Runs the command the leading words name (`db migrate` runs
+    /// `db:migrate`), with the words after them.
+    func runCommand(_ words: [String]) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
-        guard let command = try project.command(named: name) else { throw unknown(name) }
+        let (found, name, taken) = try project.resolve(words)
+        let command: CommandDefinition
+        switch found {
+        case .command(let sound):
+            command = sound
+        case .refused(let load, let diagnostics):
+            throw refusal(name, load: load, diagnostics: diagnostics)
+        case .unknown:
+            if let listed = try namespaceList(words, project: project) { return listed }
+            throw try unknown(words, project: project)
+        }
+        warnAboutBrokenManifests(project)
         if let invalid = invalidArgument { throw .failed(ErrorText.lines(Self.notUTF8(invalid))) }
-        let context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
-        switch registry.prepare(command, words, context: context, program: programName, warn: console.err) {
+        var context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
+        context.recordsOrigins = dryRun != nil
+        let arguments = Array(words[taken...])
+        switch registry.prepare(command, arguments, context: context, program: programName, warn: console.err) {
         case .help(let text):
             console.out(text)
             return 0
         case .failure(let message):
             throw .failed(message)
         case .swift(let run, let values):
-            return runBlocking(run, name: name, values: values)
+            if let dryRun {
+                console.out(DryRun(command: command, values: values, plan: nil, workingDirectory: workingDirectory).render(dryRun))
+                return 0
+            }
+            try confirm(command, values: values)
+            return runBlocking(run, name: command.name, values: values)
         case .process(let values):
-            let planned = ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? workingDirectory,
-                                           invocationDirectory: workingDirectory)!
+            let planned = ProcessPlan.make(for: command, values: values, projectRoot: command.workingFolder ?? workingDirectory,
+                                           invocationDirectory: workingDirectory, inherited: environment)!
             let plan: ProcessPlan
             do {
-                plan = try planned.fitted(command: name)
+                plan = try planned.fitted(command: command.name)
             } catch {
                 throw .failed(error.description + "\n")
             }
+            if let dryRun {
+                console.out(DryRun(command: command, values: values, plan: plan, workingDirectory: workingDirectory).render(dryRun))
+                return 0
+            }
+            try confirm(command, values: values)
             let failure = ProcessLauncher.replaceProcess(with: plan)
             console.err(failure.text)
             return failure.status
         }
     }
 
-    private func unknown(_ name: String) -> CLIFailure {
-        let names = registry.listCommands().map(\.name) + BuiltIn.names
+    /// Asks the command's `confirm` question, unless `--yes` answered it.
+    private func confirm(_ command: CommandDefinition, values: ParsedArguments) throws(CLIFailure) {
+        guard let question = command.confirm, !assumeYes else { return }
+        switch Confirmation.ask(Confirmation.question(question, values: values), terminal: .standardInput, console: console) {
+        case .yes:
+            return
+        case .no:
+            throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` was not confirmed; nothing was run"))
+        case .noTerminal:
+            throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` asks for confirmation, and standard input is not a terminal; nothing was run",
+                                          help: ["confirm with `\(shownProgramName) --yes \(TerminalText.line(command.name)) ...`, or set HYPER_YES=1"]))
+        }
+    }
+
+    /// `hyper db` when no command is named `db` but some are in its
+    /// namespace: the list of that namespace. Nil when the words name none.
+    private func namespaceList(_ words: [String], project: ProjectCommands) throws(CLIFailure) -> Int32? {
+        guard words.allSatisfy(Names.isSegment) else { return nil }
+        let namespace = words.joined(separator: ":")
+        let listed = try project.summaries().filter { Names.hasPrefix($0.name, namespace + ":") }
+        guard !listed.isEmpty else { return nil }
+        warnAboutBrokenManifests(project)
+        console.out(HelpFormatter.formatNamespace(namespace, listed, program: programName))
+        return 0
+    }
+
+    /// A command that is declared but not sound: its own diagnostics, then why nothing ran.
+    private func refusal(_ name: String, load: ManifestLoad, diagnostics: [Diagnostic]) -> CLIFailure {
+        let renderer = DiagnosticRenderer(sources: load.sources, color: false)
+        return .failed(renderer.render(diagnostics, format: .human)
+                       + ErrorText.lines("`\(TerminalText.line(name))` has errors in its manifest; nothing was run",
+                                         help: ["run `\(shownProgramName) validate` to check every manifest"]))
+    }
+
+    /// `Unknown command`, with the closest name among the commands, their
+    /// aliases and the built-ins. Inside a namespace that exists, the name is
+    /// the words joined (`db migrte` is `db:migrte`, and `db:migrate` is
+    /// the closest).
+    private func unknown(_ words: [String], project: ProjectCommands) throws(CLIFailure) -> CLIFailure {
+        let names = try project.names() + BuiltIn.names
+        var name = words[0]
+        var count = 1
+        while count < words.count, Names.isSegment(words[count]), Names.isCommandName(name),
+              names.contains(where: { Names.hasPrefix($0, name + ":") }) {
+            name += ":" + words[count]
+            count += 1
+        }
         return .unknownCommand(name, suggestion: Suggestion.closest(to: name, in: names))
     }
 

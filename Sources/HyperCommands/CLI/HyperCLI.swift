@@ -34,6 +34,10 @@ public struct HyperCLI: Sendable {
     var environment: @Sendable (String) -> String?
     /// False with `--no-index` or `HYPER_NO_INDEX=1`.
     var useIndex = true
+    /// `--yes` or `HYPER_YES=1`: a command's `confirm` is answered yes.
+    var assumeYes = false
+    /// `--dry-run` or `--dry-run=json`: show what would run, run nothing.
+    var dryRun: DryRun.Format?
     /// The index in `argv` of the first argument that is not valid UTF-8, if
     /// any (`main` finds it; the arguments `run` gets are Swift's repair).
     var invalidArgument: Int?
@@ -51,6 +55,7 @@ public struct HyperCLI: Sendable {
         }
         manifestEnvironment = self.environment("HYPER_COMMANDS")
         useIndex = self.environment("HYPER_NO_INDEX").map { $0.isEmpty || $0 == "0" } ?? true
+        assumeYes = self.environment("HYPER_YES").map { !$0.isEmpty && $0 != "0" } ?? false
     }
 
     /// Runs `hyper` with the process's arguments and exits with its status.
@@ -158,6 +163,9 @@ public struct HyperCLI: Sendable {
         }
     }
 
+    /// hyper's own options, which go before the command.
+    static let ownOptions = ["--help", "--version", "--manifests", "--no-index", "--yes", "--dry-run"]
+
     /// Why argument `index` of `argv` is refused.
     static func notUTF8(_ index: Int) -> String {
         "argument \(index) is not valid UTF-8"
@@ -187,6 +195,17 @@ public struct HyperCLI: Sendable {
             } else if Names.same(word, "--no-index") {
                 cli.useIndex = false
                 index += 1
+            } else if Names.same(word, "--yes") {
+                cli.assumeYes = true
+                index += 1
+            } else if Names.same(word, "--dry-run") || Names.same(word, "--dry-run=text") {
+                cli.dryRun = .text
+                index += 1
+            } else if Names.same(word, "--dry-run=json") {
+                cli.dryRun = .json
+                index += 1
+            } else if case .long(let name, let value?) = kind, Names.same(name, "--dry-run") {
+                throw .usage("Invalid value for --dry-run: expected `text` or `json`, got '\(TerminalText.line(value))'")
             } else {
                 break
             }
@@ -211,8 +230,8 @@ public struct HyperCLI: Sendable {
         } else if let builtIn = BuiltIn.named(first) {
             return try builtIn.run(cli, tail)
         } else if Names.hasPrefix(first, "-") {
-            throw .unknownArgument(first, options: ["--help", "--version", "--manifests", "--no-index"])
+            throw .unknownArgument(first, options: Self.ownOptions)
         }
-        return try cli.runCommand(first, tail)
+        return try cli.runCommand(rest)
     }
 }

@@ -17,16 +17,20 @@ enum ManifestSchema {
   "additionalProperties": false,
   "properties": {
     "commands": {
-      "description": "Command names mapped to their specs.",
+      "description": "Command names mapped to their specs. A name is segments separated by `:` (`db:migrate`, a namespace), each a letter, then letters, digits, `-` or `_`; at most 64 characters. Its first segment is not a built-in's name.",
       "type": "object",
-      "propertyNames": {
-        "pattern": "^[A-Za-z][A-Za-z0-9_-]{0,63}$",
-        "not": { "enum": ["help", "list", "validate", "version", "completions"] }
-      },
+      "propertyNames": { "$ref": "#/$defs/commandName" },
       "additionalProperties": { "$ref": "#/$defs/command" }
     }
   },
   "$defs": {
+    "commandName": {
+      "type": "string",
+      "maxLength": 64,
+      "pattern": "^[A-Za-z][A-Za-z0-9_-]*(:[A-Za-z][A-Za-z0-9_-]*)*$",
+      "not": { "enum": ["help", "list", "validate", "version", "completions"] },
+      "allOf": [{ "not": { "pattern": "^(help|list|validate|version|completions):" } }]
+    },
     "text": {
       "description": "Any scalar but null, read as text.",
       "type": ["string", "number", "boolean"]
@@ -71,13 +75,47 @@ enum ManifestSchema {
           "description": "A script run with /bin/sh -c. Values arrive only as environment variables: $HYPER_ARG_<NAME>.",
           "$ref": "#/$defs/text",
           "pattern": "\\S"
+        },
+        "aliases": {
+          "description": "Other names that run the command, by the rules of names; unique across the project with every name.",
+          "type": "array",
+          "items": { "$ref": "#/$defs/commandName" },
+          "uniqueItems": true
+        },
+        "hidden": { "description": "Runnable, but left out of the list and of completions (`hyper list --all` shows it).", "type": "boolean" },
+        "group": {
+          "description": "The heading the list shows the command under; groups are listed in the order they first appear.",
+          "$ref": "#/$defs/shownText",
+          "pattern": "\\S"
+        },
+        "confirm": {
+          "description": "A question asked on the terminal before the command runs ([y/N]); `{arg}` is filled from the values. `hyper --yes` or HYPER_YES=1 answers yes.",
+          "$ref": "#/$defs/shownText",
+          "pattern": "^(?=[\\s\\S]*\\S)([^{}]|\\{\\{|\\}\\}|\\{[a-z][a-z0-9_]*\\})*$"
+        },
+        "dir": {
+          "description": "The folder an `exec` or `sh` command runs in, relative to its project root, without `..`; relative programs are found from it.",
+          "type": "string",
+          "minLength": 1,
+          "pattern": "^(?![/~])(?!(.*/)?\\.\\.(/|$))"
+        },
+        "env": {
+          "description": "Variables set for an `exec` or `sh` command. A value may hold `{arg}` (an optional arg without a value leaves the variable unset), `${NAME}` from the environment hyper was started with, and `$$` for `$`; any other `$` is an error. Names are not `PWD` or `HYPER_...`.",
+          "type": "object",
+          "propertyNames": { "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "not": { "anyOf": [{ "pattern": "^HYPER_" }, { "const": "PWD" }] } },
+          "additionalProperties": {
+            "$ref": "#/$defs/text",
+            "pattern": "^([^{}$]|\\{\\{|\\}\\}|\\{[a-z][a-z0-9_]*\\}|\\$\\$|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\})*$"
+          }
         }
       },
       "oneOf": [
         { "required": ["handler"] },
         { "required": ["exec"] },
         { "required": ["sh"] }
-      ]
+      ],
+      "if": { "required": ["handler"] },
+      "then": { "not": { "anyOf": [{ "required": ["dir"] }, { "required": ["env"] }] } }
     },
     "program": {
       "$ref": "#/$defs/text",
@@ -163,7 +201,7 @@ enum ManifestSchema {
             "hidden": { "description": "Accepted, but left out of help, the list and completions.", "type": "boolean" },
             "deprecated": { "description": "Accepted with a warning that says this.", "$ref": "#/$defs/shownText" },
             "complete": {
-              "description": "A program that prints this arg's values on Tab, one a line (`value<TAB>help`): `[PROGRAM, ARG...]`, run directly in the command's folder with the word typed in HYPER_COMPLETE_WORD; ARGs may hold `{placeholders}` of declared args. Runs only in a project trusted with `hyper completions --trust` (E232).",
+              "description": "A program that prints this arg's values on Tab, one a line (`value<TAB>help`): `[PROGRAM, ARG...]`, run directly in the command's folder with the word typed in HYPER_COMPLETE_WORD; ARGs may hold `{placeholders}` of declared args. Runs only in a project trusted with `hyper completions --trust` (E235).",
               "type": "array",
               "minItems": 1,
               "items": { "type": "string" },

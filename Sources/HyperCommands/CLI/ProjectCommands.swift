@@ -3,8 +3,12 @@
 /// and writes a new index). Made once per call from everything the call
 /// resolved once: the manifest selection, the loader and the index place.
 ///
-/// Anything the index cannot answer (a name it lacks, a record that fails its
-/// checksum) is answered by a full load; manifests with errors stop the call.
+/// Only sound commands run: those of manifests without errors of their own
+/// that no check across files refused (a duplicate name, a missing program).
+/// One broken manifest does not stop the others; the index keeps the sound
+/// commands with the names it must refuse, so such a project is not loaded
+/// in full on every call. Anything the index cannot answer (a name it lacks,
+/// a record that fails its checksum) is answered by a full load.
 final class ProjectCommands {
     private let registry: CommandRegistry
     private let selection: ManifestSelection
@@ -14,25 +18,22 @@ final class ProjectCommands {
     /// Says that a manifest was left out because its file name is not UTF-8.
     private let skipped: (String) -> Void
     private var index: OpenedIndex?
+    /// The full load, once made.
+    private var load: ManifestLoad?
     private var loaded = false
-    /// For completion: manifests with errors give the commands that loaded
-    /// without error instead of stopping the call, and a name the index
-    /// lacks is unknown without a full load.
-    private let tolerant: Bool
     /// Said above the list when there are no manifests to load.
     private(set) var note: String?
 
     init(registry: CommandRegistry, selection: ManifestSelection, loader: ManifestLoader, place: IndexPlace?,
-         trace: @escaping (String) -> Void, skipped: @escaping (String) -> Void, tolerant: Bool = false) throws(CLIFailure) {
+         trace: @escaping (String) -> Void, skipped: @escaping (String) -> Void) throws(CLIFailure) {
         self.skipped = skipped
-        self.tolerant = tolerant
         self.registry = registry
         self.selection = selection
         self.loader = loader
         self.place = place
         self.trace = trace
         index = openIndex()
-        if index == nil { try load(writingIndex: true) }
+        if index == nil { try fullLoad(writingIndex: true) }
     }
 
     private func openIndex() -> OpenedIndex? {
@@ -52,10 +53,11 @@ final class ProjectCommands {
         }
     }
 
-    /// Loads the selected manifests into the registry; manifests with errors
-    /// stop the call before anything runs. Writes the index after a load
-    /// without errors, when asked.
-    private func load(writingIndex: Bool) throws(CLIFailure) {
+    /// Loads the selected manifests and registers their sound commands. Only
+    /// an error that belongs to no manifest (a path given that cannot be
+    /// read) stops the call here. Writes the index when asked, unless a
+    /// manifest was skipped (so that it is reported on every call).
+    private func fullLoad(writingIndex: Bool) throws(CLIFailure) {
         guard !loaded else { return }
         loaded = true
         index = nil
@@ -64,52 +66,122 @@ final class ProjectCommands {
             return
         }
         let load = loader.load(paths: selection.paths)
-        if load.stopsCommands && !tolerant { throw .invalidManifests(load) }
+        if load.stopsEveryCall { throw .invalidManifests(load) }
+        self.load = load
         for file in load.skippedFiles {
             skipped(file)
         }
-        _ = registry.addDiscovered(load.commands)
-        // Only a load without errors is indexed, so a skipped file is reported on every call.
-        if writingIndex, !load.hasErrors, let place {
+        _ = registry.addDiscovered(load.soundCommands)
+        if writingIndex, load.skippedFiles.isEmpty, let place {
             let outcome = place.write(load, time: .live)
             trace(outcome)
         }
     }
 
-    /// The command with this name, or nil.
-    func command(named name: String) throws(CLIFailure) -> CommandDefinition? {
-        if let command = registry.getCommand(name) { return command }
+    /// How many manifests have errors of their own (0 when all are sound).
+    var brokenManifestCount: Int {
+        if let index { return index.broken.fileCount }
+        return load?.brokenFiles.count ?? 0
+    }
+
+    /// What a name finds.
+    enum Found {
+        case command(CommandDefinition)
+        /// Declared, but not sound: the diagnostics that concern it.
+        case refused(ManifestLoad, [Diagnostic])
+        case unknown
+    }
+
+    /// The command with this name or alias. With `settling` false, a name
+    /// the index lacks and does not refuse is `unknown` without a full load
+    /// (a longer namespaced candidate, tried before a shorter one).
+    func find(_ name: String, settling: Bool = true) throws(CLIFailure) -> Found {
+        if let command = registry.getCommand(name) { return .command(command) }
         if let index {
             switch index.command(named: name) {
             case .found(let command):
-                return command
-            case .absent where tolerant:
-                return nil
+                return .command(command)
+            case .absent where !settling && !index.broken.refuses(name):
+                return .unknown
             case .absent:
                 // The index is fresh, so a full load only confirms the name is
-                // unknown; it needs no new index.
-                trace("`\(name)` not in the index; loading the manifests")
-                try load(writingIndex: false)
+                // unknown, or shows why it is refused; it needs no new index
+                // unless the refusal may be over (a program made executable).
+                let refused = index.broken.refuses(name)
+                trace(refused ? "`\(name)` is refused in the index; loading the manifests" : "`\(name)` not in the index; loading the manifests")
+                try fullLoad(writingIndex: refused)
             case .unsound:
                 trace("unsound record; loading the manifests")
-                try load(writingIndex: true)
+                try fullLoad(writingIndex: true)
             }
         }
-        return registry.getCommand(name)
+        if let command = registry.getCommand(name) { return .command(command) }
+        if let load, load.refusedNames.contains(where: { Names.same($0, name) }) {
+            return .refused(load, load.diagnostics(concerning: name))
+        }
+        return .unknown
     }
 
-    /// Every command's name and help, sorted by name.
-    func summaries() throws(CLIFailure) -> [(name: String, help: String)] {
+    /// The command the leading words name, and how many words that took:
+    /// `db migrate` and `db:migrate` both find `db:migrate`, and the longest
+    /// name that matches wins. While a manifest could not be read to its
+    /// end, a longer name that is not found is not given up for a shorter
+    /// one: it may be declared in the part that could not be read.
+    func resolve(_ words: [String]) throws(CLIFailure) -> (found: Found, name: String, words: Int) {
+        var count = 1
+        var joined = words[0]
+        var candidates: [(name: String, words: Int)] = [(joined, 1)]
+        while count < words.count, mayHaveNamespaces, Names.isSegment(words[count]),
+              Names.isCommandName(words[0]), joined.utf8.count + 1 + words[count].utf8.count <= Names.maxCommandNameLength {
+            joined += ":" + words[count]
+            count += 1
+            candidates.append((joined, count))
+        }
+        for candidate in candidates.reversed() {
+            let found = try find(candidate.name, settling: candidate.words == 1)
+            switch found {
+            case .command, .refused:
+                return (found, candidate.name, candidate.words)
+            case .unknown:
+                if candidate.words > 1 && namesIncomplete {
+                    throw .failed(ErrorText.lines(
+                        "`\(TerminalText.line(candidate.name))` may be declared in a manifest that has errors, so `\(TerminalText.line(words[0]))` is not run in its place",
+                        help: ["fix the manifests first; `hyper validate` shows their errors"]))
+                }
+            }
+        }
+        return (.unknown, words[0], 1)
+    }
+
+    /// False when no declared name has a namespace, so one word is always
+    /// the whole name.
+    private var mayHaveNamespaces: Bool {
+        if let index { return index.broken.namespaced || index.broken.namesIncomplete }
+        return true
+    }
+
+    /// True when some manifest's names are unknown.
+    private var namesIncomplete: Bool {
+        if let index { return index.broken.namesIncomplete }
+        return !(load?.unreadToEnd.isEmpty ?? true)
+    }
+
+    /// What the list shows of every command, in declaration order (code's
+    /// after the manifests'), hidden ones only when asked.
+    func summaries(includingHidden: Bool = false) throws(CLIFailure) -> [ListedCommand] {
+        let code = registry.listCommands().filter { includingHidden || !$0.hidden }.map(\.listed)
         if let index {
             if let indexed = index.summaries() {
-                let code = registry.listCommands().map { (name: $0.name, help: $0.help) }
-                if code.isEmpty { return indexed }
-                return (indexed + code).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+                return indexed.filter { includingHidden || !$0.hidden }.map(\.command) + code
             }
             trace("unsound record; loading the manifests")
-            try load(writingIndex: true)
+            try fullLoad(writingIndex: true)
         }
-        return registry.listCommands().map { (name: $0.name, help: $0.help) }
+        // A full load registered the manifests' commands; keep their order.
+        let manifests = load?.soundCommands ?? []
+        let fromManifests = Set(manifests.map { ExactName($0.name) })
+        return manifests.filter { includingHidden || !$0.hidden }.map(\.listed)
+            + code.filter { !fromManifests.contains(ExactName($0.name)) }
     }
 
     /// Every command in full, sorted by name.
@@ -119,8 +191,20 @@ final class ProjectCommands {
                 return (indexed + registry.listCommands()).sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
             }
             trace("unsound record; loading the manifests")
-            try load(writingIndex: true)
+            try fullLoad(writingIndex: true)
         }
         return registry.listCommands()
+    }
+
+    /// Every name and alias that runs a command, for did-you-mean.
+    func names() throws(CLIFailure) -> [String] {
+        try summaries(includingHidden: false).flatMap { [$0.name] + $0.aliases }
+    }
+}
+
+extension CommandDefinition {
+    /// What the list shows of it.
+    var listed: ListedCommand {
+        ListedCommand(name: name, aliases: aliases, help: help, group: group)
     }
 }

@@ -2,9 +2,9 @@
 /// `hyper --help` reads them), one definition for a command's words (as
 /// `hyper CMD` reads it).
 protocol CompletionSource {
-    /// Every command's name and help, sorted by name.
-    func summaries() -> [(name: String, help: String)]
-    /// The command with this name, or nil.
+    /// Every command the list shows (hidden ones never), with its aliases.
+    func summaries() -> [ListedCommand]
+    /// The command with this name or alias, or nil.
     func command(named name: String) -> CommandDefinition?
 }
 
@@ -40,10 +40,17 @@ struct CompletionEngine {
 
     /// hyper's own options, before the command.
     static let hyperOptions = [
+        Candidate("--dry-run", help: "Show what would run, and run nothing"),
         Candidate("--help", help: "Show the list of commands"),
         Candidate("--manifests", help: "Read the manifests of this file or folder (repeatable)"),
         Candidate("--no-index", help: "Read the manifests without the index"),
         Candidate("--version", help: "Print hyper's version"),
+        Candidate("--yes", help: "Answer yes to a command's confirmation"),
+    ]
+
+    static let dryRunFormats = [
+        Candidate("--dry-run=text", help: "What would run, as text"),
+        Candidate("--dry-run=json", help: "What would run, as JSON"),
     ]
 
     func complete(_ words: [String]) -> CompletionResult {
@@ -60,7 +67,7 @@ struct CompletionEngine {
             } else if case .long(let name, let value?) = ArgumentTokenizer.kind(of: word), Names.same(name, "--manifests") {
                 manifests.append(value)
                 index += 1
-            } else if Names.same(word, "--no-index") {
+            } else if Names.same(word, "--no-index") || Names.same(word, "--yes") || Names.hasPrefix(word, "--dry-run") {
                 index += 1
             } else {
                 break
@@ -68,6 +75,7 @@ struct CompletionEngine {
         }
         if index == before.count {
             if Names.hasPrefix(current, "--manifests=") { return .files }
+            if Names.hasPrefix(current, "--dry-run=") { return Self.matching(Self.dryRunFormats, current) }
             if Names.hasPrefix(current, "-") { return Self.matching(Self.hyperOptions, current) }
             return commandNames(current, source: source(manifests))
         }
@@ -118,13 +126,16 @@ struct CompletionEngine {
         let prefix = namespace + current
         var result = CompletionResult()
         var namespaces: [String: Int] = [:]
-        for summary in source.summaries() where Names.hasPrefix(summary.name, prefix) {
-            let tail = Array(summary.name.utf8.dropFirst(namespace.utf8.count))
-            if let colon = tail.dropFirst(current.utf8.count).firstIndex(of: UInt8(ascii: ":")) {
-                let segment = String(decoding: tail[...colon], as: UTF8.self)
-                namespaces[segment, default: 0] += 1
-            } else {
-                result.candidates.append(Candidate(String(decoding: tail, as: UTF8.self), help: summary.help))
+        for listed in source.summaries() {
+            // An alias is offered as a name of its own, with the command's help.
+            for name in [listed.name] + listed.aliases where Names.hasPrefix(name, prefix) {
+                let tail = Array(name.utf8.dropFirst(namespace.utf8.count))
+                if let colon = tail.dropFirst(current.utf8.count).firstIndex(of: UInt8(ascii: ":")) {
+                    let segment = String(decoding: tail[...colon], as: UTF8.self)
+                    namespaces[segment, default: 0] += 1
+                } else {
+                    result.candidates.append(Candidate(String(decoding: tail, as: UTF8.self), help: listed.help))
+                }
             }
         }
         for (segment, count) in namespaces {
@@ -138,7 +149,9 @@ struct CompletionEngine {
     /// True when some command's name starts with `name:`.
     private func isNamespace(_ name: String, _ source: CompletionSource) -> Bool {
         let prefix = name + ":"
-        return source.summaries().contains { Names.hasPrefix($0.name, prefix) }
+        return source.summaries().contains { (listed: ListedCommand) in
+            Names.hasPrefix(listed.name, prefix) || listed.aliases.contains { Names.hasPrefix($0, prefix) }
+        }
     }
 
     // MARK: built-ins
@@ -341,7 +354,7 @@ struct CompletionEngine {
         if arg.type == .bool { return Self.matching(Self.bools(prefix: prefix), prefix + current) }
         if let completer = arg.complete {
             let call = CompleterCall(program: completer.program, arguments: [completer.program] + expand(completer, command, scan),
-                                     folder: command.root ?? workingDirectory, word: current)
+                                     folder: command.workingFolder ?? workingDirectory, word: current)
             let lines = runCompleter(call)
             return Self.matching(lines.map { Candidate(prefix + $0.value, help: $0.help) }, prefix + current)
         }

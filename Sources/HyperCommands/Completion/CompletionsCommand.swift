@@ -142,23 +142,26 @@ extension HyperCLI {
 final class ProjectCompletionSource: CompletionSource {
     private let project: ProjectCommands?
     let selection: ManifestSelection
-    private var listed: [(name: String, help: String)]?
+    private var listed: [ListedCommand]?
 
     init(project: ProjectCommands?, selection: ManifestSelection) {
         self.project = project
         self.selection = selection
     }
 
-    func summaries() -> [(name: String, help: String)] {
+    /// The commands the list shows: hidden ones never.
+    func summaries() -> [ListedCommand] {
         if let listed { return listed }
         let summaries = (try? project?.summaries()) ?? []
         listed = summaries
         return summaries
     }
 
+    /// A sound command by name or alias; a name the index lacks is unknown
+    /// without loading the manifests.
     func command(named name: String) -> CommandDefinition? {
-        guard let project else { return nil }
-        return (try? project.command(named: name)) ?? nil
+        guard let project, case .command(let command)? = try? project.find(name, settling: false) else { return nil }
+        return command
     }
 }
 

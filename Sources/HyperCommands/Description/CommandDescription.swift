@@ -33,6 +33,13 @@ enum CommandDescription {
             "\"location\": \(location(command.location))",
             "\"root\": \(command.root.map(JSON.quote) ?? "null")",
             "\"binding\": \(binding(command.action))",
+            "\"aliases\": [" + command.aliases.map(JSON.quote).joined(separator: ", ") + "]",
+            "\"hidden\": \(command.hidden)",
+            "\"group\": \(command.group.map(JSON.quote) ?? "null")",
+            "\"confirm\": \(command.confirm.map(JSON.quote) ?? "null")",
+            "\"dir\": \(command.directory.map(JSON.quote) ?? "null")",
+            "\"env\": [" + command.environment.map { "{\"name\": \(JSON.quote($0.name)), \"value\": \(JSON.quote($0.value))}" }
+                .joined(separator: ", ") + "]",
         ]
         let args = command.args.map { arg in
             "{" + [

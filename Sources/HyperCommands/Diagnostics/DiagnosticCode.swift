@@ -56,7 +56,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case listPlaceholderInText = "E229"
     case malformedCondition = "E230"
     case undeclaredCondition = "E231"
-    case invalidCompleter = "E232"
+    case invalidEnvValue = "E232"
+    case invalidDirectory = "E233"
+    case emptyText = "E234"
+    case invalidCompleter = "E235"
 
     case duplicateCommand = "E301"
     case reservedCommandName = "E302"
@@ -65,11 +68,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case programNotExecutable = "E305"
     case handlerArgsMismatch = "E306"
     case noManifests = "E307"
+    case missingDirectory = "E308"
 
     case missingHelp = "W401"
     case undeclaredEnvironmentArg = "W402"
     case noCommands = "W403"
     case positionalAfterList = "W404"
+    case nameIsNamespace = "W405"
 
     /// One line on what the code means, for the docs and `--format json`.
     public var summary: String {
@@ -125,18 +130,23 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .listPlaceholderInText: "a list arg's placeholder inside a longer `exec` element"
         case .malformedCondition: "a conditional `exec` element without `if` or `then`, or nested in another"
         case .undeclaredCondition: "an `exec` condition's `if` names an arg the command does not declare"
+        case .invalidEnvValue: "a command's `env` value with a `$` that is not `${NAME}` or `$$`, or a malformed placeholder"
+        case .invalidDirectory: "a `dir` that is empty, absolute or leaves the project root"
+        case .emptyText: "an empty `group`, `confirm` or alias"
         case .invalidCompleter: "a `complete` that is not a list of texts naming a program first"
-        case .duplicateCommand: "a command defined twice"
+        case .duplicateCommand: "a name or alias defined twice"
         case .reservedCommandName: "a command takes the name of a built-in"
         case .unknownHandler: "`handler:` names no handler registered in the binary"
         case .programNotFound: "a relative `exec` program does not exist"
         case .programNotExecutable: "a relative `exec` program is not executable"
         case .handlerArgsMismatch: "the args do not match the handler's declared arguments type"
         case .noManifests: "no manifests were found"
+        case .missingDirectory: "a command's `dir` is not a folder inside the project"
         case .missingHelp: "a command has no help text"
         case .undeclaredEnvironmentArg: "an `sh` script reads `$HYPER_ARG_X` for an undeclared arg"
         case .noCommands: "a manifest declares no commands"
         case .positionalAfterList: "an arg only given by name: a `multiple` arg before it takes every positional word"
+        case .nameIsNamespace: "a command that takes positional words is also a namespace, so a word after it could mean either"
         }
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Exactly what an `exec` or `sh` command runs: computed without side effects,
 /// so tests can check argv and environment byte for byte.
 @_spi(Fuzz) public struct ProcessPlan: Sendable, Hashable {
@@ -113,11 +119,15 @@
     }
 
     /// The plan for an `exec` or `sh` command; nil for Swift commands.
+    /// `projectRoot` is the folder it runs in (its root, or its `dir` inside
+    /// it), where relative programs are found; `inherited` reads the
+    /// environment hyper was started with, for `${NAME}` in the command's `env`.
     public static func make(
         for command: CommandDefinition,
         values: ParsedArguments,
         projectRoot: String,
-        invocationDirectory: String
+        invocationDirectory: String,
+        inherited: (String) -> String? = { name in getenv(name).map { String(cString: $0) } }
     ) -> ProcessPlan? {
         var program: String
         var arguments: [String]
@@ -156,6 +166,11 @@
             let value = values[arg.name]
             if let value { environment.append((arg.environmentName, value.text)) }
             json.append(JSON.quote(arg.name) + ":" + (value?.json ?? "null"))
+        }
+        // The command's own variables, after the args' (their names never clash:
+        // `env` may not name `HYPER_...`); an unset one replaces nothing.
+        for variable in command.environment {
+            if let value = variable.expanded(values, inherited: inherited) { environment.append((variable.name, value)) }
         }
         environment.append(("HYPER_ARGS_JSON", "{" + json.joined(separator: ",") + "}"))
         environment.append(("HYPER_COMMAND", command.name))

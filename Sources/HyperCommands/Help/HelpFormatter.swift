@@ -127,21 +127,50 @@ enum HelpFormatter {
     /// `hyper`, `hyper --help`, `hyper help`: every command with its help,
     /// sorted, then the built-ins apart. `program` is the name the program
     /// is called by.
-    static func formatList(_ commands: [(name: String, help: String)], note: String?, program: String = "hyper") -> String {
+    static func formatList(_ commands: [ListedCommand], note: String?, program: String = "hyper") -> String {
         let program = TerminalText.line(program)
-        var text = "Usage: \(program) [--manifests PATH]... [--no-index] <command> [args]\n"
+        var text = "Usage: \(program) [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n"
         if let note { text += "\n" + note + "\n" }
-        if !commands.isEmpty {
-            text += "\nCommands:\n" + table(commands.map { (TerminalText.line($0.name), TerminalText.lines(firstLine($0.help))) })
-        }
+        text += sections(commands)
         text += "\nBuilt-in:\n" + table(BuiltIn.all.filter { $0.name != "completions" }.map { ($0.synopsis, $0.summary) })
         text += "\nOptions:\n" + table([
             ("--manifests PATH", "Use these manifest files or folders (repeatable; or HYPER_COMMANDS)"),
             ("--no-index", "Read the manifests, not the index of them (or HYPER_NO_INDEX=1)"),
+            ("--yes", "Answer yes to a command's confirmation question (or HYPER_YES=1)"),
+            ("--dry-run[=json]", "Show what the command would run, and run nothing"),
             ("-h, --help", "Show this list"),
             ("-V, --version", "Print hyper's version"),
         ])
         text += "\nRun `\(program) <command> --help` for a command's options.\n"
+        return text
+    }
+
+    /// The commands under their headings: ungrouped ones under `Commands:`,
+    /// then each group in the order groups first appear; within a heading,
+    /// in byte order of names. Aliases follow the name.
+    private static func sections(_ commands: [ListedCommand]) -> String {
+        var headings: [String?] = [nil]
+        for command in commands where !headings.contains(command.group) { headings.append(command.group) }
+        var text = ""
+        for heading in headings {
+            let members = commands.filter { $0.group == heading }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            guard !members.isEmpty else { continue }
+            text += "\n" + (heading.map { TerminalText.line($0) } ?? "Commands") + ":\n"
+            text += table(members.map { command in
+                let names = ([command.name] + command.aliases).map { TerminalText.line($0) }.joined(separator: ", ")
+                return (names, TerminalText.lines(firstLine(command.help)))
+            })
+        }
+        return text
+    }
+
+    /// `hyper db`: the commands in namespace `db`.
+    static func formatNamespace(_ namespace: String, _ commands: [ListedCommand], program: String = "hyper") -> String {
+        let program = TerminalText.line(program)
+        let words = TerminalText.line(namespace.split(separator: ":").joined(separator: " "))
+        var text = "Usage: \(program) \(words) <command> [args]\n"
+        text += sections(commands)
+        text += "\nRun `\(program) \(words) <command> --help` for a command's options.\n"
         return text
     }
 

@@ -22,6 +22,11 @@ enum CommandCodec {
         }
         writer.string(command.name)
         writer.string(command.help)
+        // What the list needs comes first, so a listing reads no further.
+        writer.u32(UInt32(command.aliases.count))
+        for alias in command.aliases { writer.string(alias) }
+        writer.u8(command.hidden ? 1 : 0)
+        encodeOptional(command.group, into: &writer)
         if let root = command.root {
             writer.u8(1)
             writer.string(root)
@@ -124,13 +129,33 @@ enum CommandCodec {
             // Closures live in code; only manifest commands are indexed.
             return false
         }
+        encodeOptional(command.confirm, into: &writer)
+        encodeOptional(command.directory, into: &writer)
+        location(command.keyLocations.directory)
+        writer.u32(UInt32(command.environment.count))
+        for variable in command.environment {
+            writer.string(variable.name)
+            writer.string(variable.value)
+            location(variable.location)
+        }
+        if command.aliasLocations.count == command.aliases.count {
+            for alias in command.aliasLocations { location(alias) }
+        } else {
+            for _ in command.aliases { location(nil) }
+        }
         return sound
     }
 
-    /// Just the name and help, for listings.
-    static func decodeSummary(from reader: inout ByteReader) -> (name: String, help: String)? {
-        guard let name = reader.string(), let help = reader.string() else { return nil }
-        return (name, help)
+    /// What the list shows of a command, and whether it is hidden.
+    static func decodeSummary(from reader: inout ByteReader) -> (command: ListedCommand, hidden: Bool)? {
+        guard let name = reader.string(), let help = reader.string(), let aliasCount = reader.u32(), aliasCount <= 10_000 else { return nil }
+        var aliases: [String] = []
+        for _ in 0..<aliasCount {
+            guard let alias = reader.string() else { return nil }
+            aliases.append(alias)
+        }
+        guard let hidden = reader.u8(), hidden <= 1, let group = decodeOptional(from: &reader) else { return nil }
+        return (ListedCommand(name: name, aliases: aliases, help: help, group: group), hidden == 1)
     }
 
     /// Reads a command; `file` shows the manifest with a given number, nil
@@ -153,7 +178,8 @@ enum CommandCodec {
             }
             return SourceLocation(file: shown, line: Int(line), column: Int(column), length: Int(length))
         }
-        guard let name = reader.string(), let help = reader.string(), let hasRoot = reader.u8(), hasRoot <= 1 else { return nil }
+        guard let summary = decodeSummary(from: &reader), let hasRoot = reader.u8(), hasRoot <= 1 else { return nil }
+        let (name, help) = (summary.command.name, summary.command.help)
         var root: String?
         if hasRoot == 1 {
             guard let text = reader.string() else { return nil }
@@ -262,9 +288,24 @@ enum CommandCodec {
         default:
             return nil
         }
+        guard let confirm = decodeOptional(from: &reader), let directory = decodeOptional(from: &reader) else { return nil }
+        let directoryLocation = location()
+        guard let variableCount = reader.u32(), variableCount <= 10_000 else { return nil }
+        var environment: [CommandVariable] = []
+        for _ in 0..<variableCount {
+            guard let variableName = reader.string(), let value = reader.string() else { return nil }
+            environment.append(CommandVariable(name: variableName, value: value, location: location()))
+        }
+        let aliasLocations = summary.command.aliases.map { _ in location() }
         guard sound else { return nil }
-        return CommandDefinition(name: name, help: help, args: args, action: action, location: commandLocation,
-                                 actionLocation: actionLocation, root: root)
+        var command = CommandDefinition(name: name, help: help, args: args, action: action, location: commandLocation,
+                                        actionLocation: actionLocation, root: root, aliases: summary.command.aliases,
+                                        hidden: summary.hidden, group: summary.command.group, confirm: confirm)
+        command.directory = directory
+        command.keyLocations.directory = directoryLocation
+        command.environment = environment
+        command.aliasLocations = aliasLocations
+        return command
     }
 
     private static func encode(_ value: ArgValue, into writer: inout ByteWriter) {

@@ -49,10 +49,10 @@
             return 0
         }
         var found = 0
-        let listed = (index.summaries() ?? []).map(\.name)
+        let listed = (index.summaries() ?? []).flatMap { [$0.command.name] + $0.command.aliases }
         for name in listed + ["greet", "build", "a", "", "zz"].filter({ !listed.contains($0) }) {
             if case .found(let command) = index.command(named: name) {
-                precondition(command.name == name, "a lookup of `\(name)` gave `\(command.name)`")
+                precondition(command.isNamed(name), "a lookup of `\(name)` gave `\(command.name)`")
                 found += 1
             }
         }

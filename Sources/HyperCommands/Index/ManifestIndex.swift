@@ -62,15 +62,30 @@ enum ManifestIndex {
         let programs = relativePrograms(load)
         validation.u32(UInt32(programs.count))
         for program in programs { validation.string(program) }
+        // Manifests with errors: how many, whether names may be missing, and
+        // the names declared that are not sound. Only sound commands get records.
+        let broken = load.brokenFiles
+        validation.u32(UInt32(broken.count))
+        validation.u8(load.unreadToEnd.isEmpty ? 0 : 1)
+        let refused = broken.isEmpty && load.refusedNames.isEmpty ? [] : load.refusedNames
+        validation.u32(UInt32(refused.count))
+        for name in refused { validation.string(name) }
+        // Whether any name has a namespace: without one, `hyper greet Ann`
+        // never looks up `greet:Ann`.
+        let namespaced = load.declared.contains { $0.name.utf8.contains(UInt8(ascii: ":")) }
+        validation.u8(namespaced ? 1 : 0)
 
-        // Records in byte order of names, so a listing reads them in order.
-        let sorted = load.commands.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        // Records in declaration order (files in reading order, commands in
+        // file order): the list orders its groups by first appearance.
+        let sorted = load.soundCommands
         // Locations name their file by its number among the files above.
         guard load.files.count == load.inputs.files.count else { return nil }
         var numbers: [String: UInt32] = [:]
         for (number, shown) in load.files.enumerated() { numbers[shown] = UInt32(number) }
+        // A slot for each name and each alias, all pointing at the command's record.
+        let nameCount = sorted.reduce(0) { $0 + 1 + $1.aliases.count }
         var slotCount = 1
-        while slotCount < sorted.count * 2 { slotCount *= 2 }
+        while slotCount < nameCount * 2 { slotCount *= 2 }
         let recordsOffset = IndexHeader.size + validation.bytes.count + slotCount * IndexSlot.size
         var records = ByteWriter()
         var slots = [IndexSlot?](repeating: nil, count: slotCount)
@@ -81,10 +96,12 @@ enum ManifestIndex {
             IndexRecord.encode(payload.bytes, nonce: nonce, into: &records)
             guard let recordOffset = UInt32(exactly: offset),
                   let recordLength = UInt32(exactly: IndexRecord.headerSize + payload.bytes.count) else { return nil }
-            let hash = IndexSlot.hash(command.name)
-            var index = Int(hash) & (slotCount - 1)
-            while slots[index] != nil { index = (index + 1) & (slotCount - 1) }
-            slots[index] = IndexSlot(nameHash: hash, recordOffset: recordOffset, recordLength: recordLength)
+            for name in command.names {
+                let hash = IndexSlot.hash(name)
+                var index = Int(hash) & (slotCount - 1)
+                while slots[index] != nil { index = (index + 1) & (slotCount - 1) }
+                slots[index] = IndexSlot(nameHash: hash, recordOffset: recordOffset, recordLength: recordLength)
+            }
         }
         let total = recordsOffset + records.bytes.count
         guard let validationLength = UInt32(exactly: validation.bytes.count), let slotCount32 = UInt32(exactly: slotCount),
@@ -124,9 +141,9 @@ enum ManifestIndex {
         var seen: Set<String> = []
         var programs: [String] = []
         for command in load.commands {
-            guard case .exec(let template) = command.action, let root = command.root,
+            guard case .exec(let template) = command.action, let folder = command.workingFolder,
                   template.program.contains("/"), !template.program.hasPrefix("/") else { continue }
-            let path = Path.absolute(template.program, from: root)
+            let path = Path.absolute(template.program, from: folder)
             if seen.insert(path).inserted { programs.append(path) }
         }
         return programs

@@ -130,8 +130,26 @@ final class OpenedIndex {
             }
         }
         if let miss = checked.miss { throw miss }
-        (refreshes, fileOffsets) = (checked.refreshes, checked.fileOffsets)
+        (refreshes, fileOffsets, broken) = (checked.refreshes, checked.fileOffsets, checked.broken)
     }
+
+    /// The manifests with errors when the index was written, and the names
+    /// a call must refuse (see `ManifestLoad.brokenFiles`).
+    struct Broken {
+        /// How many manifests have errors of their own.
+        var fileCount = 0
+        /// True when some manifest's names are unknown (YAML not read to its end).
+        var namesIncomplete = false
+        /// Names and aliases declared but not sound, sorted.
+        var refusedNames: [String] = []
+        /// True when some name or alias declared has a namespace (`db:migrate`).
+        var namespaced = false
+
+        func refuses(_ name: String) -> Bool {
+            refusedNames.contains { Names.same($0, name) }
+        }
+    }
+    private(set) var broken = Broken()
 
     deinit {
         if case .file(let descriptor, _) = source { close(descriptor) }
@@ -141,6 +159,7 @@ final class OpenedIndex {
     private struct Validated {
         var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
         var fileOffsets: [Int] = []
+        var broken = Broken()
         var miss: ManifestIndex.Miss?
     }
 
@@ -187,8 +206,18 @@ final class OpenedIndex {
             guard let program = reader.string() else { throw corrupt }
             guard disk.isExecutableFile(program) else { throw .stale("program `\(program)` changed") }
         }
+        var broken = Broken()
+        guard let brokenCount = reader.u32(), let incomplete = reader.u8(), incomplete <= 1, let refusedCount = reader.u32(),
+              refusedCount <= 1_000_000 else { throw corrupt }
+        (broken.fileCount, broken.namesIncomplete) = (Int(brokenCount), incomplete == 1)
+        for _ in 0..<refusedCount {
+            guard let name = reader.string() else { throw corrupt }
+            broken.refusedNames.append(name)
+        }
+        guard let namespaced = reader.u8(), namespaced <= 1 else { throw corrupt }
+        broken.namespaced = namespaced == 1
         guard reader.offset == reader.buffer.count else { throw corrupt }
-        return Validated(refreshes: refreshes, fileOffsets: fileOffsets)
+        return Validated(refreshes: refreshes, fileOffsets: fileOffsets, broken: broken)
     }
 
     /// The whole index again with the refreshed signatures written in, their
@@ -240,7 +269,8 @@ final class OpenedIndex {
                         guard slot.nameHash == hash else { continue }
                         switch record(slot) {
                         case nil: return .unsound
-                        case let command? where command.name.utf8.elementsEqual(target): return .found(command)
+                        case let command? where command.name.utf8.elementsEqual(target)
+                            || command.aliases.contains(where: { $0.utf8.elementsEqual(target) }): return .found(command)
                         default: continue
                         }
                     }
@@ -275,13 +305,14 @@ final class OpenedIndex {
         return Path.display(path, from: workingDirectory)
     }
 
-    /// Every command's name and help, in name order; nil if any record is
-    /// unsound or they are not as many as the header says.
-    func summaries() -> [(name: String, help: String)]? {
+    /// What the list shows of every command, and whether it is hidden, in
+    /// declaration order; nil if any record is unsound or they are not as
+    /// many as the header says.
+    func summaries() -> [(command: ListedCommand, hidden: Bool)]? {
         eachRecord { reader in CommandCodec.decodeSummary(from: &reader) }
     }
 
-    /// Every command in full, in name order; nil as for `summaries`.
+    /// Every command in full, in declaration order; nil as for `summaries`.
     func definitions() -> [CommandDefinition]? {
         eachRecord { reader in
             guard let command = CommandCodec.decode(from: &reader, file: shownFile), reader.offset == reader.buffer.count else { return nil }

@@ -17,7 +17,7 @@ struct ManifestDecoder {
     private(set) var commands: [CommandDefinition] = []
     /// Every entry under `commands`, valid or not, for cross-file checks.
     private(set) var declaredCommands: [DeclaredCommand] = []
-    var commandCount: Int { declaredCommands.count }
+    var commandCount: Int { declaredCommands.reduce(0) { $0 + ($1.owner == nil ? 1 : 0) } }
 
     init(file: String) {
         self.file = file
@@ -75,9 +75,11 @@ struct ManifestDecoder {
     private mutating func decodeCommand(_ key: YAMLScalarRef, _ value: YAMLEvent, _ stream: inout YAMLEventStream) {
         let errorsBefore = errorCount
         let name = stream.string(key)
+        let declaredIndex = declaredCommands.count
         declaredCommands.append(DeclaredCommand(name: name, location: location(key.span)))
         if let violation = DefinitionRules.commandName(name) { report(violation, key.span) }
         guard mapping(value, what: "command `\(name)`", key: key, &stream) else { return }
+        var keys = CommandKeys()
 
         var help = ""
         var args: [ArgDefinition] = []
@@ -120,6 +122,25 @@ struct ManifestDecoder {
                     }
                 }
                 bindings.append((.sh, field.span, action, valueSpan))
+            case .aliases?:
+                decodeAliases(fieldValue, key: field, command: name, into: &keys, &stream)
+            case .hidden?:
+                keys.hidden = plainBool(fieldValue, what: "`hidden`", key: field, &stream) ?? false
+            case .group?:
+                if let text = string(fieldValue, what: "`group`", key: field, &stream) {
+                    if let violation = DefinitionRules.groupName(text.value) { report(violation, text.span) } else { keys.group = text.value }
+                }
+            case .confirm?:
+                if let text = string(fieldValue, what: "`confirm`", key: field, &stream) {
+                    keys.confirm = (text.value, text.span)
+                }
+            case .dir?:
+                if let text = string(fieldValue, what: "`dir`", key: field, &stream) {
+                    keys.directory = (text.value, text.span, field.span)
+                    if let violation = DefinitionRules.directoryRule(text.value) { report(violation, text.span) }
+                }
+            case .env?:
+                decodeEnvironment(fieldValue, key: field, into: &keys, &stream)
             case nil:
                 unknownKey(field, fieldValue, known: Self.commandKeys, context: "in command `\(name)`", &stream)
                 stream.skipValue(startingWith: fieldValue)
@@ -135,12 +156,28 @@ struct ManifestDecoder {
                    bindings[1].span, help: "a command has exactly one of `handler`, `exec` and `sh`")
         }
         let action = bindings.count == 1 ? bindings[0].action : nil
+        if let action {
+            if let directory = keys.directory, let violation = DefinitionRules.bindingOnly("dir", action: action) {
+                report(violation, directory.key)
+            }
+            if let environment = keys.environmentKey, let violation = DefinitionRules.bindingOnly("env", action: action) {
+                report(violation, environment)
+            }
+        }
         // References to args are checked against every arg declared, even one
         // whose spec has its own error, and not at all when `args` itself is
         // broken: a consequence of an error is not a second problem.
         if let argNames {
             if case .exec(let template)? = action {
                 checkReferences(template, argNames: argNames, args: args)
+            }
+            if let confirm = keys.confirm {
+                for violation in DefinitionRules.confirmRules(confirm.text, args: args) { report(violation, confirm.span) }
+            }
+            for (index, variable) in keys.environment.enumerated() {
+                for violation in DefinitionRules.commandVariableRules(variable.value, args: args, argNames: argNames, at: index) {
+                    report(violation, variable.span)
+                }
             }
             if let shellScript {
                 checkEnvironmentReferences(shellScript.text, source: shellScript.source, argNames: argNames, &stream)
@@ -159,8 +196,78 @@ struct ManifestDecoder {
             }
         }
         if errorCount == errorsBefore, let action {
-            commands.append(CommandDefinition(name: name, help: help, args: args, action: action,
-                                              location: location(key.span), actionLocation: location(bindings[0].value)))
+            var command = CommandDefinition(name: name, help: help, args: args, action: action,
+                                            location: location(key.span), actionLocation: location(bindings[0].value),
+                                            aliases: keys.aliases.map(\.name), hidden: keys.hidden, group: keys.group,
+                                            confirm: keys.confirm?.text)
+            command.aliasLocations = keys.aliases.map { location($0.span) }
+            command.directory = keys.directory?.text
+            command.keyLocations.directory = keys.directory.map { location($0.span) }
+            command.environment = keys.environment.map { CommandVariable(name: $0.name, value: $0.value, location: location($0.span)) }
+            let takesWords = args.contains { DefinitionRules.takesPositionalWords($0) || $0.rest }
+            for index in declaredIndex..<declaredCommands.count { declaredCommands[index].takesWords = takesWords }
+            commands.append(command)
+        }
+    }
+
+    /// What a command's own keys (beside `help`, `args` and its binding) held.
+    private struct CommandKeys {
+        var aliases: [(name: String, span: YAMLSpan)] = []
+        var hidden = false
+        var group: String?
+        var confirm: (text: String, span: YAMLSpan)?
+        var directory: (text: String, span: YAMLSpan, key: YAMLSpan)?
+        var environment: [(name: String, value: String, span: YAMLSpan)] = []
+        var environmentKey: YAMLSpan?
+    }
+
+    /// `aliases: [m, mig]`: each a name by the command-name rules, declared
+    /// for the cross-file checks (E301).
+    private mutating func decodeAliases(_ value: YAMLEvent, key: YAMLScalarRef, command: String, into keys: inout CommandKeys,
+                                        _ stream: inout YAMLEventStream) {
+        guard case .sequenceStart = value else {
+            if case .scalar(let scalar) = value, !scalar.isPlainNull {
+                let text = stream.string(scalar)
+                report(.wrongKind, "`aliases` must be a list, found a string", scalar.span, help: "write `aliases: [\(text)]`")
+                return
+            }
+            report(.wrongKind, "`aliases` must be a list of names, found \(value.kindDescription)", value.span ?? key.span,
+                   help: "write `aliases: [m, mig]`")
+            stream.skipValue(startingWith: value)
+            return
+        }
+        while let item = stream.next() {
+            if case .sequenceEnd = item { break }
+            guard let text = string(item, what: "an alias", key: nil, &stream) else { continue }
+            let index = keys.aliases.count
+            if let violation = DefinitionRules.aliasName(text.value, of: command, at: index) {
+                report(violation, text.span)
+                continue
+            }
+            if Names.same(text.value, command) || keys.aliases.contains(where: { Names.same($0.name, text.value) }) {
+                report(.duplicateCommand, "`\(text.value)` is already a name of command `\(command)`", text.span, help: "remove it from `aliases`")
+                continue
+            }
+            keys.aliases.append((text.value, text.span))
+            declaredCommands.append(DeclaredCommand(name: text.value, location: location(text.span), owner: command))
+        }
+    }
+
+    /// `env: {NAME: VALUE, ...}`: names by the variable rules; values are
+    /// checked against the args once they are known.
+    private mutating func decodeEnvironment(_ value: YAMLEvent, key: YAMLScalarRef, into keys: inout CommandKeys,
+                                            _ stream: inout YAMLEventStream) {
+        keys.environmentKey = key.span
+        guard mapping(value, what: "`env`", key: key, &stream) else { return }
+        while let name = nextKey(&stream) {
+            guard let item = stream.next() else { return }
+            let variable = stream.string(name)
+            guard let text = string(item, what: "`env` variable `\(variable)`", key: name, &stream) else { continue }
+            if let violation = DefinitionRules.commandVariableName(variable, at: keys.environment.count) {
+                report(violation, name.span)
+                continue
+            }
+            keys.environment.append((variable, text.value, text.span))
         }
     }
 
@@ -493,7 +600,7 @@ extension ManifestKey {
 
 /// The keys of a command's spec.
 enum CommandKey: ManifestKey {
-    case help, args, handler, exec, sh
+    case help, args, handler, exec, sh, aliases, hidden, group, confirm, dir, env
 
     var spelling: StaticString {
         switch self {
@@ -502,6 +609,12 @@ enum CommandKey: ManifestKey {
         case .handler: "handler"
         case .exec: "exec"
         case .sh: "sh"
+        case .aliases: "aliases"
+        case .hidden: "hidden"
+        case .group: "group"
+        case .confirm: "confirm"
+        case .dir: "dir"
+        case .env: "env"
         }
     }
 }

@@ -14,14 +14,75 @@ struct ManifestLoad: Sendable {
     var commandCount: Int
     /// What was read, for telling later whether this load still holds.
     var inputs = ManifestInputs()
+    /// Every name and alias declared, valid or not, in reading order.
+    var declared: [DeclaredCommand] = []
+    /// Manifests whose YAML could not be read to its end: the names they
+    /// declare past the problem are unknown.
+    var unreadToEnd: [String] = []
 
     var hasErrors: Bool { diagnostics.errorCount > 0 }
 
-    /// True when an error must stop `hyper <cmd>`. A manifest whose file name
-    /// is not UTF-8 is an error for `hyper validate`, but it is only left out
-    /// of a call: the other manifests' commands still run.
-    var stopsCommands: Bool {
-        diagnostics.contains { $0.severity == .error && $0.code != .manifestNameNotUTF8 }
+    /// Manifests with errors of their own (their YAML or the format), as
+    /// shown, in reading order. Their commands are not sound: a call does not
+    /// run them, though the other manifests' commands still run. A file left
+    /// out for its name (E118) is not among them.
+    var brokenFiles: [String] {
+        var broken: Set<String> = []
+        for diagnostic in diagnostics where diagnostic.severity == .error && diagnostic.code != .manifestNameNotUTF8 {
+            let code = diagnostic.code.rawValue
+            if let file = diagnostic.location?.file, code.hasPrefix("E1") || code.hasPrefix("E2") { broken.insert(file) }
+        }
+        return files.filter { broken.contains($0) }
+    }
+
+    /// True when an error stops every call: one that belongs to no manifest
+    /// (a path given that is missing or unreadable).
+    var stopsEveryCall: Bool {
+        diagnostics.contains { $0.severity == .error && $0.location == nil }
+    }
+
+    /// The commands a call may run: those of manifests without errors of
+    /// their own that no project check refused.
+    var soundCommands: [CommandDefinition] {
+        let broken = Set(brokenFiles)
+        guard !broken.isEmpty else { return commands }
+        return commands.filter { command in command.location.map { !broken.contains($0.file) } ?? true }
+    }
+
+    /// Every name and alias declared that is not a name of a sound command,
+    /// sorted: a call refuses them with their diagnostics.
+    var refusedNames: [String] {
+        var sound: Set<ExactName> = []
+        for command in soundCommands { for name in command.names { sound.insert(ExactName(name)) } }
+        var refused: Set<ExactName> = []
+        for entry in declared where !sound.contains(ExactName(entry.name)) { refused.insert(ExactName(entry.name)) }
+        return refused.map(\.text).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The error diagnostics that concern the command declared under this
+    /// name or alias: those inside its entry (from its key to the next
+    /// command's), those that name it, and the YAML problems of a manifest
+    /// that could not be read to its end.
+    func diagnostics(concerning name: String) -> [Diagnostic] {
+        let owners = declared.filter { Names.same($0.name, name) }.map(\.command)
+        let entries = declared.filter { entry in entry.owner == nil && owners.contains { Names.same($0, entry.name) } }
+        var ranges: [(file: String, from: Int, to: Int)] = []
+        for entry in entries {
+            let next = declared.filter { $0.owner == nil && $0.location.file == entry.location.file && $0.location.line > entry.location.line }
+                .map(\.location.line).min() ?? Int.max
+            ranges.append((entry.location.file, entry.location.line, next))
+        }
+        let own = diagnostics.filter { diagnostic in
+            guard diagnostic.severity == .error else { return false }
+            if owners.contains(where: { diagnostic.message.contains("`\($0)`") }) { return true }
+            guard let location = diagnostic.location else { return false }
+            if unreadToEnd.contains(location.file) { return true }
+            return ranges.contains { $0.file == location.file && location.line >= $0.from && location.line < $0.to }
+        }
+        guard own.isEmpty else { return own }
+        // A sound entry in a broken manifest: the manifest's errors say why.
+        let files = Set(entries.map(\.location.file))
+        return diagnostics.filter { $0.severity == .error && $0.location.map { files.contains($0.file) } == true }
     }
 
     /// Manifests left out because their file names are not UTF-8, as shown.
@@ -175,13 +236,15 @@ struct ManifestLoader: Sendable {
         }
         declared.reserveCapacity(decoded.reduce(0) { $0 + $1.declared.count })
         var readAgain: [String: ManifestInputs.File] = [:]
+        var unreadToEnd: [String] = []
         for file in decoded {
+            if file.stoppedEarly { unreadToEnd.append(file.shown) }
             diagnostics += file.diagnostics
             if let bytes = file.bytes { contents[file.shown] = bytes } else if let input = file.input { readAgain[file.shown] = input }
             if let input = file.input { inputs.files.append(input) }
             commands += file.commands
             declared += file.declared
-            commandCount += file.declared.count
+            commandCount += file.declared.reduce(0) { $0 + ($1.owner == nil ? 1 : 0) }
         }
         // Name checks report before binding checks, in the order of files.
         var nameChecks = checks
@@ -198,7 +261,9 @@ struct ManifestLoader: Sendable {
             commands: commands,
             diagnostics: diagnostics.sortedByLocation(fileOrder: files.map(\.shown)),
             commandCount: commandCount,
-            inputs: inputs
+            inputs: inputs,
+            declared: declared,
+            unreadToEnd: unreadToEnd
         )
     }
 
@@ -212,7 +277,7 @@ struct ManifestLoader: Sendable {
             sources: sources(of: decoded.diagnostics, in: [file: bytes]),
             commands: decoded.commands,
             diagnostics: decoded.diagnostics.sortedByLocation(fileOrder: [file]),
-            commandCount: decoded.declared.count
+            commandCount: decoded.declared.reduce(0) { $0 + ($1.owner == nil ? 1 : 0) }
         )
     }
 
@@ -249,6 +314,8 @@ struct ManifestLoader: Sendable {
         var declared: [DeclaredCommand] = []
         /// What the binding checks found (project-wide checks come later).
         var checkDiagnostics: [Diagnostic] = []
+        /// True when its YAML could not be read to its end.
+        var stoppedEarly = false
     }
 
     /// A manifest whose file name is not UTF-8: reported, never read. hyper
@@ -283,6 +350,8 @@ struct ManifestLoader: Sendable {
                                                 digest: digesting ? SHA256.hash(bytes) : nil)
             return decoded
         }
+        // Unread, it may declare any name.
+        result.stoppedEarly = true
         return result
     }
 
@@ -306,7 +375,10 @@ struct ManifestLoader: Sendable {
         }
         // A file that could not be read to its end is reported by its YAML
         // problem alone: what the decoder made of the fragment would cascade.
-        guard !stoppedEarly else { return result }
+        guard !stoppedEarly else {
+            result.stoppedEarly = true
+            return result
+        }
         result.diagnostics += decoder.diagnostics
         result.commands = decoder.commands
         result.declared = decoder.declaredCommands
@@ -376,8 +448,21 @@ struct ManifestName: Sendable {
     }
 }
 
-/// A command name as declared in a manifest, valid or not.
+/// A command name or alias as declared in a manifest, valid or not.
 struct DeclaredCommand: Sendable {
     var name: String
     var location: SourceLocation
+    /// The command an alias belongs to; nil for a command's own name.
+    var owner: String?
+    /// True when the command loaded and takes positional words (W405).
+    var takesWords = false
+
+    init(name: String, location: SourceLocation, owner: String? = nil) {
+        self.name = name
+        self.location = location
+        self.owner = owner
+    }
+
+    /// The command that fails when this name is refused.
+    var command: String { owner ?? name }
 }

@@ -19,6 +19,30 @@ public struct CommandDefinition: Sendable, Equatable {
     /// folder's parent; for any other manifest, its own folder. Nil for
     /// commands defined in code, which run in the working directory.
     public var root: String?
+    /// Other names that run it (`aliases: [m, mig]`), by the same rules as
+    /// names, and unique across the project together with every name.
+    public var aliases: [String]
+    /// Runnable, but left out of the list and of completions.
+    public var hidden: Bool
+    /// The heading the list shows it under; nil lists it before every heading.
+    public var group: String?
+    /// A question asked on the terminal before it runs, with `{placeholders}`
+    /// filled from the values (`Drop every table in {database}?`).
+    public var confirm: String?
+    /// `dir`: the folder it runs in, relative to `root` (`exec` and `sh` only).
+    var directory: String?
+    /// `env`: variables set for the program (`exec` and `sh` only).
+    var environment: [CommandVariable]
+    /// Where the manifest writes each alias, in order (nil in code).
+    var aliasLocations: [SourceLocation?]
+    /// Where the manifest writes the value of `confirm`, `dir` and `group`.
+    var keyLocations: KeyLocations
+
+    /// Where some of a command's keys are written, for diagnostics that
+    /// need the whole project (a missing `dir`, an ambiguous namespace).
+    struct KeyLocations: Sendable, Equatable {
+        var directory: SourceLocation?
+    }
 
     public init(
         name: String,
@@ -27,7 +51,11 @@ public struct CommandDefinition: Sendable, Equatable {
         action: CommandAction,
         location: SourceLocation? = nil,
         actionLocation: SourceLocation? = nil,
-        root: String? = nil
+        root: String? = nil,
+        aliases: [String] = [],
+        hidden: Bool = false,
+        group: String? = nil,
+        confirm: String? = nil
     ) {
         self.name = name
         self.help = help
@@ -36,6 +64,30 @@ public struct CommandDefinition: Sendable, Equatable {
         self.location = location
         self.actionLocation = actionLocation
         self.root = root
+        self.aliases = aliases
+        self.hidden = hidden
+        self.group = group
+        self.confirm = confirm
+        directory = nil
+        environment = []
+        aliasLocations = []
+        keyLocations = KeyLocations()
+    }
+
+    /// Every name that runs it: its name, then its aliases.
+    var names: [String] { [name] + aliases }
+
+    /// True when `word` is its name or one of its aliases (as bytes).
+    func isNamed(_ word: String) -> Bool {
+        Names.same(name, word) || aliases.contains { Names.same($0, word) }
+    }
+
+    /// The folder it runs in: `root`, or `dir` inside it; nil for commands
+    /// defined in code.
+    var workingFolder: String? {
+        guard let root else { return nil }
+        guard let directory else { return root }
+        return Path.absolute(directory, from: root)
     }
 
     /// The root of the commands a manifest at this absolute path declares
@@ -51,9 +103,13 @@ public struct CommandDefinition: Sendable, Equatable {
         name: String,
         help: String = "",
         args: [ArgDefinition] = [],
+        aliases: [String] = [],
+        hidden: Bool = false,
+        group: String? = nil,
+        confirm: String? = nil,
         run: @escaping CommandHandler
     ) {
-        self.init(name: name, help: help, args: args, action: .closure(run))
+        self.init(name: name, help: help, args: args, action: .closure(run), aliases: aliases, hidden: hidden, group: group, confirm: confirm)
     }
 
     /// The arg with this name, if declared.

@@ -36,6 +36,13 @@ enum DefinitionRules {
         case argChoice(Int, choice: Int)
         /// An element of `exec` (or of a branch of a condition).
         case execElement
+        /// The alias at this index of `aliases`.
+        case alias(Int)
+        /// The value of a command's key: `group`, `confirm` or `dir`.
+        case commandKey(String)
+        /// The variable at this index of the command's `env`: its name, or its value.
+        case variableName(Int)
+        case variableValue(Int)
     }
 
     /// The keys of an arg whose use depends on its type and on whether it
@@ -78,6 +85,147 @@ enum DefinitionRules {
         for (index, arg) in command.args.enumerated() {
             guard let completer = arg.complete else { continue }
             found += completerRules(completer, args: command.args, at: index)
+        }
+        found += commandKeyRules(command)
+        return found
+    }
+
+    /// The rules of a command's own keys (`aliases`, `group`, `confirm`,
+    /// `dir`, `env`), for a definition made in code.
+    private static func commandKeyRules(_ command: CommandDefinition) -> [Violation] {
+        var found: [Violation] = []
+        let argNames = command.args.map(\.name)
+        for (index, alias) in command.aliases.enumerated() {
+            if let violation = aliasName(alias, of: command.name, at: index) { found.append(violation) }
+            if Names.same(alias, command.name) || command.aliases[..<index].contains(where: { Names.same($0, alias) }) {
+                found.append(Violation(code: .duplicateCommand, message: "`\(alias)` is already a name of command `\(command.name)`",
+                                       help: "remove it from `aliases`", subject: .alias(index)))
+            }
+        }
+        if let group = command.group, let violation = groupName(group) { found.append(violation) }
+        if let confirm = command.confirm {
+            found += confirmRules(confirm, args: command.args)
+        }
+        if let directory = command.directory {
+            if let violation = bindingOnly("dir", action: command.action) ?? directoryRule(directory) { found.append(violation) }
+        }
+        for (index, variable) in command.environment.enumerated() {
+            if let violation = bindingOnly("env", action: command.action) { found.append(violation); break }
+            if let violation = commandVariableName(variable.name, at: index) { found.append(violation) }
+            found += commandVariableRules(variable.value, args: command.args, argNames: argNames, at: index)
+        }
+        return found
+    }
+
+    /// An alias follows the name rules and is not a built-in's name (E204,
+    /// E302, E234 when empty).
+    static func aliasName(_ alias: String, of command: String, at index: Int) -> Violation? {
+        if alias.isEmpty {
+            return Violation(code: .emptyText, message: "an alias of `\(command)` is empty", help: "remove it, or give the other name", subject: .alias(index))
+        }
+        if var violation = commandName(alias) {
+            violation.message = "invalid alias `\(alias)` of `\(command)`"
+            violation.subject = .alias(index)
+            return violation
+        }
+        if var violation = reservedName(alias) {
+            violation.message = "`\(alias)` is a built-in command of hyper, so it cannot be an alias"
+            violation.subject = .alias(index)
+            return violation
+        }
+        return nil
+    }
+
+    /// A group is a heading: one line, not empty (E234, E218).
+    static func groupName(_ group: String) -> Violation? {
+        if group.allSatisfy(\.isWhitespace) {
+            return Violation(code: .emptyText, message: "`group` is empty", help: "name the heading the list shows this command under, or remove `group`",
+                             subject: .commandKey("group"))
+        }
+        return shownText(group, what: "`group`", subject: .commandKey("group"))
+    }
+
+    /// A confirmation question: not empty, shown safely, its placeholders
+    /// naming declared args (E234, E218, E213, E215).
+    static func confirmRules(_ text: String, args: [ArgDefinition]) -> [Violation] {
+        if text.allSatisfy(\.isWhitespace) {
+            return [Violation(code: .emptyText, message: "`confirm` is empty", help: "write the question to ask, e.g. `confirm: \"Drop every table?\"`",
+                              subject: .commandKey("confirm"))]
+        }
+        if let violation = shownText(text, what: "`confirm`", subject: .commandKey("confirm")) { return [violation] }
+        switch ExecTemplate.parseElement(text) {
+        case .failure(let error):
+            return [Violation(code: .invalidPlaceholder, message: error.message, help: "a placeholder is `{argname}`; write `{{` and `}}` for literal braces",
+                              subject: .commandKey("confirm"))]
+        case .success(let parts):
+            let names = args.map(\.name)
+            return parts.compactMap { part in
+                guard case .placeholder(let name) = part, var violation = undeclaredPlaceholder(name, argNames: names) else { return nil }
+                violation.subject = .commandKey("confirm")
+                return violation
+            }
+        }
+    }
+
+    /// `dir` and `env` change the process hyper starts; a Swift handler
+    /// runs inside hyper, whose folder and environment must not change (E222).
+    static func bindingOnly(_ key: String, action: CommandAction) -> Violation? {
+        switch action {
+        case .exec, .shell: return nil
+        case .handler, .closure:
+            return Violation(code: .keyDoesNotApply, message: "`\(key)` applies only to `exec` and `sh` commands",
+                             help: "a Swift handler runs inside hyper, whose \(key == "dir" ? "working folder" : "environment") it must not change; remove `\(key)`",
+                             subject: .commandKey(key))
+        }
+    }
+
+    /// `dir` is a relative path that stays inside the root (E233). That it
+    /// names a folder is a project check (E308).
+    static func directoryRule(_ text: String) -> Violation? {
+        let help = "`dir` is a folder relative to the project root, such as `web` or `services/api`"
+        if text.isEmpty {
+            return Violation(code: .invalidDirectory, message: "`dir` is empty", help: "remove `dir` to run in the project root", subject: .commandKey("dir"))
+        }
+        if text.hasPrefix("/") || text.hasPrefix("~") {
+            return Violation(code: .invalidDirectory, message: "`dir` must be relative to the project root, found `\(text)`", help: help,
+                             subject: .commandKey("dir"))
+        }
+        if text.split(separator: "/").contains("..") {
+            return Violation(code: .invalidDirectory, message: "`dir` may not use `..`: the command runs inside its project", help: help,
+                             subject: .commandKey("dir"))
+        }
+        return shownText(text, what: "`dir`", subject: .commandKey("dir"))
+    }
+
+    /// A variable of a command's `env`: a name, not one hyper sets (E221).
+    static func commandVariableName(_ name: String, at index: Int) -> Violation? {
+        guard CommandVariable.isVariableName(name) else {
+            return Violation(code: .invalidEnvName, message: "invalid variable name `\(name)` in `env`",
+                             help: "a variable name is ASCII letters, digits and `_`, not starting with a digit", subject: .variableName(index))
+        }
+        guard Names.hasPrefix(name, "HYPER_") || Names.same(name, "PWD") else { return nil }
+        return Violation(code: .invalidEnvName, message: "`env` sets `\(name)`, a variable hyper sets itself",
+                         help: "hyper sets `PWD` and the variables that start with `HYPER_`; choose another name", subject: .variableName(index))
+    }
+
+    /// A variable's value: its syntax (E232), its placeholders naming
+    /// declared args (E215) that are not lists (E229).
+    static func commandVariableRules(_ value: String, args: [ArgDefinition], argNames: [String], at index: Int) -> [Violation] {
+        let parts: [CommandVariable.Part]
+        do {
+            parts = try CommandVariable.parse(value)
+        } catch {
+            return [Violation(code: .invalidEnvValue, message: error.message, help: error.help, subject: .variableValue(index))]
+        }
+        var found: [Violation] = []
+        for case .placeholder(let name) in parts {
+            if var violation = undeclaredPlaceholder(name, argNames: argNames) {
+                violation.subject = .variableValue(index)
+                found.append(violation)
+            } else if args.contains(where: { $0.isList && Names.same($0.name, name) }) {
+                found.append(Violation(code: .listPlaceholderInText, message: "`{\(name)}` is a list, which has no single value for a variable",
+                                       help: "pass a list to the program in `exec`, or read `HYPER_ARGS_JSON`", subject: .variableValue(index)))
+            }
         }
         return found
     }
@@ -143,11 +291,12 @@ enum DefinitionRules {
         return found
     }
 
-    /// A letter, then letters, digits, `-` or `_`; at most 64 characters (E204).
+    /// Segments separated by `:`, each a letter, then letters, digits, `-`
+    /// or `_`; at most 64 characters in all (E204).
     static func commandName(_ name: String) -> Violation? {
         guard !Names.isCommandName(name) else { return nil }
         let tooLong = name.utf8.count > Names.maxCommandNameLength
-        var help = "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters"
+        var help = "a command name is a letter, then letters, digits, `-` or `_`, at most \(Names.maxCommandNameLength) characters; `:` separates namespaces (`db:migrate`)"
         if let foreign = name.unicodeScalars.first(where: { !$0.isASCII }) {
             help = "`\(foreign)` (\(foreign.codePointName)) is not an ASCII letter; " + help
         }
@@ -159,8 +308,12 @@ enum DefinitionRules {
 
     /// hyper's own command names are taken (E302).
     static func reservedName(_ name: String) -> Violation? {
-        guard Names.reservedCommands.contains(where: { $0.utf8.elementsEqual(name.utf8) }) else { return nil }
-        return Violation(code: .reservedCommandName, message: "`\(name)` is a built-in command of hyper",
+        let first = Names.firstSegment(name)
+        guard Names.reservedCommands.contains(where: { $0.utf8.elementsEqual(first.utf8) }) else { return nil }
+        // `hyper help x` is the built-in `help`, so `help:x` could never run.
+        return Violation(code: .reservedCommandName,
+                         message: first.utf8.count == name.utf8.count ? "`\(name)` is a built-in command of hyper"
+                                                                     : "`\(name)` is in the namespace of `\(first)`, a built-in command of hyper",
                          help: "choose another name; reserved: " + Names.reservedCommands.map { "`\($0)`" }.joined(separator: ", "),
                          subject: .commandName)
     }
@@ -408,8 +561,8 @@ enum DefinitionRules {
     // MARK: complete
 
     /// The rules of a `complete:` program for a definition made in code (the
-    /// decoder checks each where it reads it): a program (E232), plain
-    /// elements (E232), placeholders of declared args (E215), a list's
+    /// decoder checks each where it reads it): a program (E235), plain
+    /// elements (E235), placeholders of declared args (E215), a list's
     /// placeholder as a whole element (E229), and not beside `choices`,
     /// which complete themselves (E222).
     static func completerRules(_ completer: ExecTemplate, args: [ArgDefinition], at index: Int) -> [Violation] {
@@ -438,7 +591,7 @@ enum DefinitionRules {
     }
 
     /// `complete:` is `[PROGRAM, ARG...]`: a list of texts, whose first
-    /// names a program literally (E232).
+    /// names a program literally (E235).
     static func invalidCompleter(_ message: String, help: String? = nil, at index: Int) -> Violation {
         Violation(code: .invalidCompleter, message: message,
                   help: help ?? "write `complete: [PROGRAM, ARG...]`: a program and its arguments, which may hold `{placeholders}`",

@@ -8,11 +8,37 @@
     /// comparisons of short strings cost less than hashing one.
     public static let reservedCommands = BuiltIn.names
 
-    /// A letter, then ASCII letters, digits, `-` or `_`; at most 64 characters.
+    /// Segments separated by `:` (`db:migrate`), each a letter, then ASCII
+    /// letters, digits, `-` or `_`; at most 64 characters in all.
     public static func isCommandName(_ name: String) -> Bool {
         let bytes = name.utf8
+        guard bytes.count <= maxCommandNameLength else { return false }
+        var atStart = true
+        for byte in bytes {
+            if atStart {
+                guard isLetter(byte) else { return false }
+                atStart = false
+            } else if byte == UInt8(ascii: ":") {
+                atStart = true
+            } else if !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")) {
+                return false
+            }
+        }
+        return !atStart
+    }
+
+    /// True when `word` could be one segment of a command name: a letter,
+    /// then letters, digits, `-` or `_`.
+    static func isSegment(_ word: String) -> Bool {
+        let bytes = word.utf8
         guard let first = bytes.first, bytes.count <= maxCommandNameLength, isLetter(first) else { return false }
-        return bytes.dropFirst().allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return bytes.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
+    /// The first segment of a command name (`db` of `db:migrate`).
+    static func firstSegment(_ name: String) -> Substring {
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return name[...] }
+        return name[..<colon]
     }
 
     /// A lowercase ASCII letter, then lowercase letters, digits and `_`.

@@ -50,6 +50,9 @@
         /// the user are relative to it.
         public var invocationDirectory: String
 
+        /// True to note where each value came from (`hyper --dry-run`).
+        var recordsOrigins = false
+
         public init(environment: @escaping @Sendable (String) -> String? = { _ in nil }, invocationDirectory: String) {
             self.environment = environment
             self.invocationDirectory = invocationDirectory
@@ -60,7 +63,9 @@
         var state = ParseState(command: command, context: context)
         guard try state.scan(words) else { return .help }
         try state.assignPositionals()
-        return .values(ParsedArguments(command: command.name, values: try state.finish()), warnings: state.warnings)
+        var parsed = ParsedArguments(command: command.name, values: try state.finish())
+        if context.recordsOrigins { parsed.origins = state.origins() }
+        return .values(parsed, warnings: state.warnings)
     }
 }
 
@@ -317,6 +322,21 @@ private struct ParseState {
         for index in deprecatedUsed { warnings.append(deprecation(index, source: "")) }
         for index in fromEnvironment { warnings.append(deprecation(index, source: ParseError.ValueSource.environment(args[index].env!).shown)) }
         return result
+    }
+
+    /// Where each arg's value came from, as `finish` chose it.
+    func origins() -> [String: ValueOrigin] {
+        var origins: [String: ValueOrigin] = [:]
+        for (index, arg) in args.enumerated() {
+            if commandLineValue(index) != nil {
+                origins[arg.name] = .commandLine
+            } else if let name = arg.env, let text = context.environment(name), !text.isEmpty {
+                origins[arg.name] = .environment(name)
+            } else if arg.default != nil {
+                origins[arg.name] = .defaultValue
+            }
+        }
+        return origins
     }
 
     private func commandLineValue(_ index: Int) -> ArgValue? {

@@ -10,9 +10,22 @@ public struct ParsedArguments: Sendable, Hashable {
     /// Values by arg name (`dry_run`, not `--dry-run`).
     public var values: [String: ArgValue]
 
+    /// Where each value came from, by arg name: what `hyper --dry-run`
+    /// shows. Not part of equality (values are what a program sees).
+    var origins: [String: ValueOrigin] = [:]
+
     public init(command: String, values: [String: ArgValue]) {
         self.command = command
         self.values = values
+    }
+
+    public static func == (lhs: ParsedArguments, rhs: ParsedArguments) -> Bool {
+        lhs.command == rhs.command && lhs.values == rhs.values
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(command)
+        hasher.combine(values)
     }
 
     public subscript(_ name: String) -> ArgValue? { values[name] }
@@ -77,4 +90,14 @@ public struct ParsedArguments: Sendable, Hashable {
         case nil: []
         }
     }
+}
+
+/// Where an arg's value came from.
+enum ValueOrigin: Sendable, Hashable {
+    /// Typed on the command line.
+    case commandLine
+    /// From the arg's `env` variable.
+    case environment(String)
+    /// The arg's default.
+    case defaultValue
 }

@@ -79,8 +79,17 @@ extension CommandRegistry {
     /// returns its exit status: 0 on success, 1 on any error (printed to
     /// standard error, in the CLI's words). An `exec` or `sh` command is
     /// spawned and awaited; its own exit status is returned (128+N if signal N
-    /// ended it).
-    public func runCommand(_ name: String, _ args: [String], console: Console = .standard) async -> Int32 {
+    /// ended it). A command with `confirm:` follows `confirmation`: by
+    /// default it asks on the terminal, and is refused when standard input
+    /// is not one.
+    public func runCommand(_ name: String, _ args: [String], console: Console = .standard,
+                           confirmation: ConfirmationPolicy = .ask) async -> Int32 {
+        await runCommand(name, args, console: console, confirmation: confirmation, terminal: .standardInput)
+    }
+
+    /// `runCommand` with the terminal its confirmation question is asked on.
+    func runCommand(_ name: String, _ args: [String], console: Console, confirmation: ConfirmationPolicy,
+                    terminal: Confirmation.Terminal) async -> Int32 {
         guard let command = getCommand(name) else {
             let suggestion = Suggestion.closest(to: name, in: listCommands().map(\.name))
             console.err(ErrorText.lines("Unknown command: \(TerminalText.line(name))", help: suggestion.map { [ErrorText.didYouMean($0)] } ?? []))
@@ -94,7 +103,25 @@ extension CommandRegistry {
         }
         let run: CommandHandler
         let values: ParsedArguments
-        switch prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), program: programName, warn: console.err) {
+        let prepared = prepare(command, args, context: .process(invocationDirectory: (try? invocation.get()) ?? "/"), program: programName, warn: console.err)
+        func confirmed(_ values: ParsedArguments) -> Bool {
+            guard let question = command.confirm else { return true }
+            let answer: Confirmation.Answer
+            switch confirmation {
+            case .assumeYes: return true
+            case .refuse: answer = .noTerminal
+            case .ask: answer = Confirmation.ask(Confirmation.question(question, values: values), terminal: terminal, console: console)
+            }
+            switch answer {
+            case .yes: return true
+            case .no: console.err(ErrorText.lines("`\(TerminalText.line(command.name))` was not confirmed; nothing was run"))
+            case .noTerminal:
+                console.err(ErrorText.lines("`\(TerminalText.line(command.name))` asks for confirmation, which this call cannot give; nothing was run",
+                                            help: ["pass `confirmation: .assumeYes` to run it unasked"]))
+            }
+            return false
+        }
+        switch prepared {
         case .help(let text):
             console.out(text)
             return 0
@@ -102,8 +129,10 @@ extension CommandRegistry {
             console.err(text)
             return 1
         case .swift(let body, let parsed):
+            guard confirmed(parsed) else { return 1 }
             (run, values) = (body, parsed)
         case .process(let values):
+            guard confirmed(values) else { return 1 }
             let here: String
             switch invocation {
             case .success(let path):
@@ -114,7 +143,7 @@ extension CommandRegistry {
             }
             let plan: ProcessPlan
             do {
-                plan = try ProcessPlan.make(for: command, values: values, projectRoot: command.root ?? here, invocationDirectory: here)!
+                plan = try ProcessPlan.make(for: command, values: values, projectRoot: command.workingFolder ?? here, invocationDirectory: here)!
                     .fitted(command: name)
             } catch {
                 console.err(error.description + "\n")

@@ -13,6 +13,8 @@ public final class CommandRegistry: Sendable {
 
     struct State {
         var commands: [String: CommandDefinition] = [:]
+        /// Each alias, to its command's name.
+        var aliases: [String: String] = [:]
         var codeCommands: Set<String> = []
         var handlers: [String: Handler] = [:]
         var programName: String?
@@ -64,7 +66,11 @@ public final class CommandRegistry: Sendable {
 
     /// The command with this name, if registered or discovered.
     public func getCommand(_ name: String) -> CommandDefinition? {
-        state.withLock { $0.commands.exactly(name) }
+        state.withLock { state in
+            if let command = state.commands.exactly(name) { return command }
+            guard !state.aliases.isEmpty, let owner = state.aliases.exactly(name) else { return nil }
+            return state.commands.exactly(owner)
+        }
     }
 
     func handler(named name: String) -> Handler? {
@@ -75,8 +81,8 @@ public final class CommandRegistry: Sendable {
     func addDiscovered(_ commands: [CommandDefinition]) -> [String] {
         state.withLock { state in
             var added: [String] = []
-            for command in commands where state.commands[command.name] == nil {
-                state.commands[command.name] = command
+            for command in commands where state.isFree(command) {
+                state.add(command)
                 added.append(command.name)
             }
             return added
@@ -85,9 +91,9 @@ public final class CommandRegistry: Sendable {
 
     func insert(_ command: CommandDefinition, fromCode: Bool) -> Bool {
         state.withLock { state in
-            guard state.commands[command.name] == nil else { return false }
-            state.commands[command.name] = command
-            if fromCode { state.codeCommands.insert(command.name) }
+            guard state.isFree(command) else { return false }
+            state.add(command)
+            if fromCode { for name in command.names { state.codeCommands.insert(name) } }
             return true
         }
     }
@@ -98,5 +104,17 @@ public final class CommandRegistry: Sendable {
             state.handlers[name] = handler
             return true
         }
+    }
+}
+
+extension CommandRegistry.State {
+    /// True when none of the command's names or aliases is taken.
+    func isFree(_ command: CommandDefinition) -> Bool {
+        command.names.allSatisfy { commands.exactly($0) == nil && aliases.exactly($0) == nil }
+    }
+
+    mutating func add(_ command: CommandDefinition) {
+        commands[command.name] = command
+        for alias in command.aliases { aliases[alias] = command.name }
     }
 }

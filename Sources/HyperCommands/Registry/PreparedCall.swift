@@ -35,7 +35,14 @@ extension CommandRegistry {
                 values = parsed
             }
         } catch {
-            return .failure(error.description + "\n")
+            var text = error.description + "\n"
+            // hyper's own options go before the command's name.
+            if case .unknownArgument(let word, _) = error,
+               let own = ["--dry-run", "--yes", "--no-index"].first(where: { Names.same($0, word) || Names.hasPrefix(word, $0 + "=") }) {
+                text += "help: `\(own)` is an option of \(TerminalText.line(program))'s own: give it before the command, "
+                    + "as in `\(TerminalText.line(program)) \(TerminalText.line(word)) \(TerminalText.line(command.name)) ...`\n"
+            }
+            return .failure(text)
         }
         switch command.action {
         case .closure(let run):

@@ -27,6 +27,7 @@ struct ProjectChecks: Sendable {
     /// can run.
     mutating func checkBindings(_ commands: [CommandDefinition]) {
         for command in commands {
+            if command.directory != nil, !checkDirectory(of: command) { continue }
             switch command.action {
             case .handler(let name): checkHandler(name, of: command)
             case .exec(let template): checkProgram(template, of: command)
@@ -35,25 +36,81 @@ struct ProjectChecks: Sendable {
         }
     }
 
-    /// No name is reserved, defined in code, or declared twice.
+    /// A command's `dir` is a folder inside its root, links resolved (E308).
+    private mutating func checkDirectory(of command: CommandDefinition) -> Bool {
+        guard let directory = command.directory, let root = command.root, let folder = command.workingFolder else { return true }
+        let shown = Path.display(folder, from: workingDirectory, root: displayRoot)
+        let at = command.keyLocations.directory ?? command.location
+        guard FileSystem.kind(folder) == .directory else {
+            fail(command.name, Diagnostic(.missingDirectory, "`dir: \(directory)` is not a folder", at: at,
+                                          help: "`dir` is relative to the project root; there is no folder `\(shown)`"))
+            return false
+        }
+        if let real = FileSystem.resolvedPath(folder), let realRoot = FileSystem.resolvedPath(root),
+           !(real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")) {
+            fail(command.name, Diagnostic(.missingDirectory, "`dir: \(directory)` leads outside the project, to `\(real)`", at: at,
+                                          help: "a link in the path points elsewhere; name a folder inside the project root"))
+            return false
+        }
+        return true
+    }
+
+    /// No name or alias is reserved, defined in code, or declared twice
+    /// (names and aliases share one space). A clash fails both commands, so
+    /// neither runs by a name that is not its own.
     mutating func checkNames(_ declared: [DeclaredCommand]) {
-        var first: [ExactName: SourceLocation] = [:]
+        var first: [ExactName: DeclaredCommand] = [:]
         first.reserveCapacity(declared.count)
         let inCode = Set(codeCommands.map(ExactName.init))
         for command in declared {
             let name = ExactName(command.name)
-            if let violation = DefinitionRules.reservedName(command.name) {
-                fail(command.name, Diagnostic(violation.code, violation.message, at: command.location, help: violation.help))
-            } else if let earlier = first.updateValue(command.location, forKey: name) {
+            if command.owner == nil, let violation = DefinitionRules.reservedName(command.name) {
+                fail(command.command, Diagnostic(violation.code, violation.message, at: command.location, help: violation.help))
+            } else if let earlier = first.updateValue(command, forKey: name) {
                 // One lookup per name; only a duplicate pays a second to keep the first place.
                 first[name] = earlier
-                fail(command.name, Diagnostic(.duplicateCommand,
-                                              "command `\(command.name)` is already defined at \(earlier.file):\(earlier.line):\(earlier.column)",
-                                              at: command.location, help: "rename or remove one of the two"))
+                let place = "\(earlier.location.file):\(earlier.location.line):\(earlier.location.column)"
+                let message: String
+                if command.owner == nil && earlier.owner == nil {
+                    message = "command `\(command.name)` is already defined at \(place)"
+                } else {
+                    let this = command.owner.map { "alias `\(command.name)` of `\($0)`" } ?? "command `\(command.name)`"
+                    let that = earlier.owner.map { "an alias of `\($0)` at \(place)" } ?? "the name of the command at \(place)"
+                    message = "\(this) is already \(that)"
+                }
+                fail(command.command, Diagnostic(.duplicateCommand, message, at: command.location, help: "rename or remove one of the two"))
+                failedCommands.insert(earlier.command)
             } else if !inCode.isEmpty && inCode.contains(name) {
-                fail(command.name, Diagnostic(.duplicateCommand, "command `\(command.name)` is already defined in code", at: command.location,
-                                              help: "rename the manifest's command, or remove the one registered in code"))
+                let this = command.owner.map { "alias `\(command.name)` of `\($0)`" } ?? "command `\(command.name)`"
+                fail(command.command, Diagnostic(.duplicateCommand, "\(this) is already defined in code", at: command.location,
+                                                 help: "rename the manifest's command, or remove the one registered in code"))
             }
+        }
+        checkNamespaces(declared)
+    }
+
+    /// A command that takes positional words and is also a namespace
+    /// (`db` beside `db:migrate`): `hyper db migrate` runs `db:migrate`, the
+    /// longest name, so the word `migrate` can never reach `db` by position
+    /// (W405, at the command).
+    private mutating func checkNamespaces(_ declared: [DeclaredCommand]) {
+        var namespaces: [ExactName: String] = [:]
+        for entry in declared where entry.name.utf8.contains(UInt8(ascii: ":")) {
+            var prefix = Substring(entry.name)
+            while let colon = prefix.utf8.lastIndex(of: UInt8(ascii: ":")) {
+                prefix = prefix[..<colon]
+                if namespaces[ExactName(String(prefix))] == nil { namespaces[ExactName(String(prefix))] = entry.name }
+            }
+        }
+        guard !namespaces.isEmpty else { return }
+        for entry in declared where entry.takesWords {
+            guard let inside = namespaces[ExactName(entry.name)] else { continue }
+            let what = entry.owner.map { "alias `\(entry.name)` of `\($0)`" } ?? "command `\(entry.name)`"
+            let words = inside.split(separator: ":").joined(separator: " ")
+            diagnostics.append(Diagnostic(.nameIsNamespace,
+                                          "\(what) takes positional words, and `\(entry.name)` is also a namespace: `hyper \(words)` runs `\(inside)`",
+                                          at: entry.location,
+                                          help: "a word after `\(entry.name)` that names a command in its namespace runs that command; rename one, or give such a value after `--` or by its option name"))
         }
     }
 
@@ -171,7 +228,7 @@ struct ProjectChecks: Sendable {
     private mutating func checkProgram(_ template: ExecTemplate, of command: CommandDefinition) {
         let program = template.program
         guard program.utf8.contains(UInt8(ascii: "/")), program.utf8.first != UInt8(ascii: "/") else { return }
-        let path = Path.absolute(program, from: command.root ?? workingDirectory)
+        let path = Path.absolute(program, from: command.workingFolder ?? workingDirectory)
         let shown = Path.display(path, from: workingDirectory, root: displayRoot)
         switch FileSystem.kind(path) {
         case .file:
@@ -181,7 +238,7 @@ struct ProjectChecks: Sendable {
             }
         case .missing:
             fail(command.name, Diagnostic(.programNotFound, "program `\(program)` does not exist", at: template.programLocation,
-                                          help: "relative programs are found from the project root, here `\(shown)`"))
+                                          help: "relative programs are found from \(command.directory == nil ? "the project root" : "the command's `dir`"), here `\(shown)`"))
         case .directory, .other:
             fail(command.name, Diagnostic(.programNotExecutable, "program `\(program)` is not a file", at: template.programLocation))
         }
