@@ -32,10 +32,15 @@ import Testing
               old: {type: str, required: false, deprecated: use --env}
           run:
             help: Run a program
+            aliases: [r, go]
             exec: [./run.sh, "{words}"]
             args:
               target: {type: str, help: What to run}
               words: {rest: true}
+          secret:
+            help: Not listed
+            hidden: true
+            sh: echo
 
         """
 
@@ -53,14 +58,14 @@ import Testing
             }
         }
 
-        func summaries() -> [(name: String, help: String)] {
+        func summaries() -> [ListedCommand] {
             listings += 1
-            return commands.map { ($0.name, $0.help) }.sorted { $0.0 < $1.0 }
+            return commands.filter { !$0.hidden }.map(\.listed)
         }
 
         func command(named name: String) -> CommandDefinition? {
             lookups.append(name)
-            return commands.first { $0.name == name }
+            return commands.first { $0.isNamed(name) }
         }
     }
 
@@ -83,8 +88,10 @@ import Testing
             build\tBuild the project
             completions\tPrint the shell script that completes commands on Tab (--trust: run this project's completers)
             deploy\tDeploy one service
+            go\tRun a program
             help\tShow this list, or a command's help
-            list\tList the commands; --json describes them in full
+            list\tList the commands; --all adds hidden ones, --json describes them in full
+            r\tRun a program
             run\tRun a program
             validate\tCheck the manifests (--format, --strict), or print their JSON Schema (--schema)
             version\tPrint hyper's version
@@ -94,6 +101,14 @@ import Testing
         #expect(Self.complete(["de"]) == "deploy\tDeploy one service\n:0\n")
         #expect(Self.complete(["v"]) == "validate\tCheck the manifests (--format, --strict), or print their JSON Schema (--schema)\nversion\tPrint hyper's version\n:0\n")
         #expect(Self.complete(["x"]) == ":0\n")
+    }
+
+    @Test func aliasesAreNamesAndHiddenCommandsNever() {
+        #expect(Self.complete(["g"]) == "go\tRun a program\n:0\n")
+        #expect(Self.complete(["r"]) == "r\tRun a program\nrun\tRun a program\n:0\n")
+        #expect(Self.complete(["go", "--"]) == "--target\tWhat to run\n--help\tShow this command's help\n:0\n")
+        #expect(Self.complete(["se"]) == ":0\n")
+        #expect(Self.complete(["help", "se"]) == ":0\n")
     }
 
     @Test func namesAreCompletedFromTheListAndOneCommandIsReadForItsWords() {
@@ -108,6 +123,8 @@ import Testing
 
     @Test func hypersOwnOptionsAndManifests() {
         #expect(Self.complete(["--m"]) == "--manifests\tRead the manifests of this file or folder (repeatable)\n:0\n")
+        #expect(Self.complete(["--dry-run=j"]) == "--dry-run=json\tWhat would run, as JSON\n:0\n")
+        #expect(Self.complete(["--yes", "--dry-run", "bu"]) == "build\tBuild the project\n:0\n")
         #expect(Self.complete(["--manifests", ""]) == ":2\n")
         #expect(Self.complete(["--manifests=co"]) == ":2\n")
         #expect(Self.complete(["--manifests", "x", "--no-index", "bu"]) == "build\tBuild the project\n:0\n")
@@ -185,7 +202,7 @@ import Testing
         #expect(Self.complete(["validate", "--format=g"]) == "--format=github\tGitHub Actions annotations\n:0\n")
         #expect(Self.complete(["validate", "com"]) == ":2\n")
         #expect(Self.complete(["help", "bu"]) == "build\tBuild the project\n:0\n")
-        #expect(Self.complete(["list", "-"]) == "--json\tDescribe every command in full, as JSON\n--help\tShow this help\n:0\n")
+        #expect(Self.complete(["list", "-"]) == "--all\tList hidden commands too\n--json\tDescribe every command in full, as JSON\n--help\tShow this help\n:0\n")
     }
 
     @Test func namespacesASegmentAtATime() {
@@ -208,7 +225,7 @@ import Testing
 
         init(_ names: [String]) { self.names = names }
 
-        func summaries() -> [(name: String, help: String)] { names.map { ($0, $0) } }
+        func summaries() -> [ListedCommand] { names.map { ListedCommand(name: $0, help: $0) } }
 
         func command(named name: String) -> CommandDefinition? {
             names.contains(name) ? CommandDefinition(name: name, help: name, action: .shell("true")) : nil

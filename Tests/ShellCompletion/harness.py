@@ -274,6 +274,20 @@ def make_projects(root, bin_dir):
       color: {type: bool, default: true, help: Colour the output}
       dry_run: {type: bool, short: n, help: Only print what would run}
       config: {type: path, required: false, help: A config file}
+  db:migrate:
+    help: Migrate the database
+    exec: [./scripts/noop.sh]
+  db:seed:
+    help: Seed the database
+    exec: [./scripts/noop.sh]
+  test:
+    help: Run the tests
+    aliases: [check]
+    exec: [./scripts/noop.sh]
+  internal:
+    help: Not for people
+    hidden: true
+    exec: [./scripts/noop.sh]
   run:
     help: Run a program with the words given
     exec: [./scripts/noop.sh, "{words}"]
@@ -345,6 +359,11 @@ def run_cases(shell_name, home, bin_dir, projects, result):
             session.close()
 
     line_case("a command name", trusted, "hyper bu", "hyper build ")
+    line_case("a namespace segment", trusted, "hyper db", "hyper db:")
+    line_case("a command in a namespace, past the `:`", trusted, "hyper db:mi", "hyper db:migrate ")
+    line_case("a namespace's commands as words", trusted, "hyper db s", "hyper db seed ")
+    line_case("an alias", trusted, "hyper che", "hyper check ")
+    line_case("a hidden command never", trusted, "hyper inter", "hyper inter")
     line_case("a long option", trusted, "hyper deploy --dr", "hyper deploy --dry-run ")
     menu_case("a short option", trusted, "hyper build -",
               [("--help", "Show this command's help"), ("--jobs", "Parallel jobs"), ("-j", "Parallel jobs")])

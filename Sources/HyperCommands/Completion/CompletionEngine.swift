@@ -163,7 +163,8 @@ struct CompletionEngine {
             guard words.isEmpty, !Names.hasPrefix(current, "-") else { return .nothing }
             return commandNames(current, source: source(manifests))
         case "list":
-            return Self.matching([Candidate("--json", help: "Describe every command in full, as JSON"), help], current)
+            return Self.matching([Candidate("--all", help: "List hidden commands too"),
+                                  Candidate("--json", help: "Describe every command in full, as JSON"), help], current)
         case "validate":
             if let last = words.last, Names.same(last, "--format") { return Self.matching(Self.formats, current) }
             if Names.hasPrefix(current, "--format=") {
