@@ -207,11 +207,12 @@ def shown_after(session, keys):
     the typed line."""
     session.send(keys)
     session.read(quiet=0.2, deadline=3.0)
-    mark = len(session.output)
     session.send("\t")
-    session.read(quiet=0.5, deadline=8.0)
+    session.read(quiet=0.6, deadline=8.0)
     session.send("\t")
-    session.read(quiet=0.7, deadline=8.0)
+    # A menu is drawn after the second Tab's completion: give a loaded
+    # machine (a sanitizer build, parallel tests) time to draw it all.
+    session.read(quiet=1.0, deadline=10.0)
     return session.screen()
 
 
