@@ -84,17 +84,18 @@ import Testing
     }
 
     @Test func commandNamesWithTheFirstLineOfTheirHelp() {
+        // In the list's order, built-ins first: the shells sort what they show.
         #expect(Self.complete([""]) == """
-            build\tBuild the project
-            completions\tPrint the shell script that completes commands on Tab (--trust: run this project's completers)
-            deploy\tDeploy one service
-            go\tRun a program
             help\tShow this list, or a command's help
             list\tList the commands; --all adds hidden ones, --json describes them in full
-            r\tRun a program
-            run\tRun a program
             validate\tCheck the manifests (--format, --strict), or print their JSON Schema (--schema)
             version\tPrint hyper's version
+            completions\tPrint the shell script that completes commands on Tab (--trust: run this project's completers)
+            build\tBuild the project
+            deploy\tDeploy one service
+            run\tRun a program
+            r\tRun a program
+            go\tRun a program
             :0
 
             """)
@@ -105,7 +106,7 @@ import Testing
 
     @Test func aliasesAreNamesAndHiddenCommandsNever() {
         #expect(Self.complete(["g"]) == "go\tRun a program\n:0\n")
-        #expect(Self.complete(["r"]) == "r\tRun a program\nrun\tRun a program\n:0\n")
+        #expect(Self.complete(["r"]) == "run\tRun a program\nr\tRun a program\n:0\n")
         #expect(Self.complete(["go", "--"]) == "--target\tWhat to run\n--help\tShow this command's help\n:0\n")
         #expect(Self.complete(["se"]) == ":0\n")
         #expect(Self.complete(["help", "se"]) == ":0\n")

@@ -105,8 +105,9 @@ struct CompletionEngine {
 
     // MARK: command names
 
-    /// Built-ins and commands whose names start with `current`; a command in
-    /// a namespace is offered one segment at a time (`db:`, then `db:migrate`).
+    /// Built-ins and commands whose names start with `current`, in the
+    /// list's order (the shells sort what they show); a command in a
+    /// namespace is offered one segment at a time (`db:`, then `db:migrate`).
     private func commandNames(_ current: String, source: CompletionSource) -> CompletionResult {
         var result = CompletionResult()
         for builtIn in BuiltIn.all where Names.hasPrefix(builtIn.name, current) {
@@ -114,35 +115,46 @@ struct CompletionEngine {
         }
         let names = segments(after: "", current, source)
         result.candidates += names.candidates
-        result.candidates.sort { $0.value.utf8.lexicographicallyPrecedes($1.value.utf8) }
         if result.candidates.count == 1, result.candidates[0].value.utf8.last == UInt8(ascii: ":") { result.directive = .noSpace }
         return result
     }
 
     /// The commands named `namespace` + a word starting with `current`: a
-    /// whole name, or its next namespace (`db:` for `db:migrate`), with no
-    /// space after it when it is the only candidate.
+    /// whole name, or its next namespace (`db:` for `db:migrate`, once,
+    /// where its first command is), with no space after it when it is the
+    /// only candidate.
     private func segments(after namespace: String, _ current: String, _ source: CompletionSource) -> CompletionResult {
         let prefix = namespace + current
+        let skipped = namespace.utf8.count
+        let colon = UInt8(ascii: ":")
         var result = CompletionResult()
-        var namespaces: [String: Int] = [:]
-        for listed in source.summaries() {
-            // An alias is offered as a name of its own, with the command's help.
-            for name in [listed.name] + listed.aliases where Names.hasPrefix(name, prefix) {
-                let tail = Array(name.utf8.dropFirst(namespace.utf8.count))
-                if let colon = tail.dropFirst(current.utf8.count).firstIndex(of: UInt8(ascii: ":")) {
-                    let segment = String(decoding: tail[...colon], as: UTF8.self)
-                    namespaces[segment, default: 0] += 1
-                } else {
-                    result.candidates.append(Candidate(String(decoding: tail, as: UTF8.self), help: listed.help))
-                }
+        var namespaces: [String: (index: Int, count: Int)] = [:]
+        func offer(_ name: String, help: String) {
+            guard Names.hasPrefix(name, prefix) else { return }
+            let bytes = name.utf8
+            let afterTyped = bytes.index(bytes.startIndex, offsetBy: prefix.utf8.count)
+            guard let end = bytes[afterTyped...].firstIndex(of: colon) else {
+                result.candidates.append(Candidate(skipped == 0 ? name : String(name[bytes.index(bytes.startIndex, offsetBy: skipped)...]),
+                                                   help: help))
+                return
+            }
+            let segment = String(name[bytes.index(bytes.startIndex, offsetBy: skipped)...end])
+            if let known = namespaces[segment] {
+                namespaces[segment] = (known.index, known.count + 1)
+            } else {
+                namespaces[segment] = (result.candidates.count, 1)
+                result.candidates.append(Candidate(segment))
             }
         }
-        for (segment, count) in namespaces {
-            result.candidates.append(Candidate(segment, help: count == 1 ? "1 command" : "\(count) commands"))
+        for listed in source.summaries() {
+            // An alias is offered as a name of its own, with the command's help.
+            offer(listed.name, help: listed.help)
+            for alias in listed.aliases { offer(alias, help: listed.help) }
         }
-        result.candidates.sort { $0.value.utf8.lexicographicallyPrecedes($1.value.utf8) }
-        if result.candidates.count == 1, result.candidates[0].value.utf8.last == UInt8(ascii: ":") { result.directive = .noSpace }
+        for (_, namespace) in namespaces {
+            result.candidates[namespace.index].help = namespace.count == 1 ? "1 command" : "\(namespace.count) commands"
+        }
+        if result.candidates.count == 1, result.candidates[0].value.utf8.last == colon { result.directive = .noSpace }
         return result
     }
 

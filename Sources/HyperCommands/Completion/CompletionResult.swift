@@ -37,6 +37,7 @@ struct CompletionResult: Sendable, Hashable {
     /// and line feed included), so each candidate stays one line.
     var protocolText: String {
         var out = ""
+        out.reserveCapacity(candidates.count * 48 + 4)
         for candidate in candidates {
             out += Self.clean(candidate.value)
             let help = Self.clean(Self.firstLine(candidate.help))
@@ -55,6 +56,8 @@ struct CompletionResult: Sendable, Hashable {
     /// `text` without control or text-direction characters, tabs and line
     /// breaks included.
     static func clean(_ text: String) -> String {
+        // Printable ASCII, the usual case, needs no look at scalars.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: isRemoved) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isRemoved(scalar) { out.append(scalar) }
