@@ -68,7 +68,7 @@ import Testing
     /// and validates clean, strictly.
     @Test func theDjangoExampleValidates() throws {
         let result = try HyperProcess.run(["validate", "--strict"], in: Self.repository.appendingPathComponent("Examples/django"))
-        #expect(result.stdout == "1 manifest, 5 commands: 0 errors, 0 warnings\n", "\(result)")
+        #expect(result.stdout == "1 manifest, 8 commands: 0 errors, 0 warnings\n", "\(result)")
         #expect(result.stderr == "")
         #expect(result.status == 0)
     }

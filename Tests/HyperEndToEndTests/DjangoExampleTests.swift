@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func validatesClean() throws {
-        #expect(try Self.run(["validate", "--strict"]) == RunResult(status: 0, stdout: "1 manifest, 5 commands: 0 errors, 0 warnings\n", stderr: ""))
+        #expect(try Self.run(["validate", "--strict"]) == RunResult(status: 0, stdout: "1 manifest, 8 commands: 0 errors, 0 warnings\n", stderr: ""))
     }
 
     @Test func testForwardsWordsToPytestExactly() throws {
@@ -32,16 +32,16 @@ import Testing
     }
 
     @Test func servePortFromTheEnvironmentWithinBounds() throws {
-        #expect(try Self.run(["serve"]).stdout == "manage.py [runserver] [0.0.0.0:8000]\n")
-        #expect(try Self.run(["serve"], environment: ["PORT": "9000"]).stdout == "manage.py [runserver] [0.0.0.0:9000]\n")
-        #expect(try Self.run(["serve", "--port", "9001"], environment: ["PORT": "9000"]).stdout == "manage.py [runserver] [0.0.0.0:9001]\n")
+        #expect(try Self.run(["serve"]).stdout == "manage.py (settings app.settings.dev) [runserver] [0.0.0.0:8000]\n")
+        #expect(try Self.run(["serve"], environment: ["PORT": "9000"]).stdout == "manage.py (settings app.settings.dev) [runserver] [0.0.0.0:9000]\n")
+        #expect(try Self.run(["serve", "--port", "9001"], environment: ["PORT": "9000"]).stdout == "manage.py (settings app.settings.dev) [runserver] [0.0.0.0:9001]\n")
         #expect(try Self.run(["serve"], environment: ["PORT": "70000"])
                 == RunResult(status: 1, stdout: "", stderr: "Error: Invalid value for --port (from $PORT): 70000 is over the maximum of 65535\n"))
     }
 
     @Test func deployTargetsAreChoices() throws {
-        #expect(try Self.run(["deploy", "-t", "staging"]).stdout == "manage.py [deploy] [--target=staging]\n")
-        #expect(try Self.run(["deploy", "--target", "prodution"])
+        #expect(try Self.run(["--yes", "deploy", "-t", "staging"]).stdout == "manage.py [deploy] [--target=staging]\n")
+        #expect(try Self.run(["--yes", "deploy", "--target", "prodution"])
                 == RunResult(status: 1, stdout: "",
                              stderr: "Error: Invalid value for --target: expected one of staging, production, got 'prodution'\nhelp: did you mean `production`?\n"))
     }
@@ -50,5 +50,51 @@ import Testing
         let file = Self.project.appendingPathComponent("app/src/views.py").path
         #expect(try Self.run(["lint", "views.py"], in: "app/src").stdout == "pytest [--lint] [\(file)]\n")
         #expect(try Self.run(["lint", "app/src/views.py"]).stdout == "pytest [--lint] [\(file)]\n")
+    }
+
+    @Test func theListIsGroupedWithAliasesBesideNames() throws {
+        let list = try Self.run([])
+        #expect(list.stdout.contains("""
+
+        Quality:
+          lint     Lint one file or folder, named from wherever you are
+          test, t  Run the test suite; everything after the options goes to pytest
+
+        Database:
+          db:flush    Delete every row of every table
+          db:shell    Open a database shell
+          migrate, m  Apply database migrations
+
+        Server:
+          deploy  Deploy to an environment
+          serve   Run the development server
+
+        Frontend:
+          frontend:build  Build the frontend bundle
+
+        """), "\(list)")
+        #expect(try Self.run(["t", "-k", "x"]).stdout == "pytest [-k] [x]\n")
+        #expect(try Self.run(["m", "-n"]).stdout == "manage.py [migrate] [--plan]\n")
+    }
+
+    /// The destructive commands ask first; `--yes` or HYPER_YES=1 answers.
+    @Test func flushAndDeployAskFirst() throws {
+        #expect(try Self.run(["db", "flush"]) == RunResult(status: 1, stdout: "", stderr: """
+        Error: `db:flush` asks for confirmation, and standard input is not a terminal; nothing was run
+        help: confirm with `hyper --yes db:flush ...`, or set HYPER_YES=1
+
+        """))
+        #expect(try Self.run(["--yes", "db", "flush"]).stdout == "manage.py [flush] [--no-input] [--database=default]\n")
+        #expect(try Self.run(["db:flush"], environment: ["HYPER_YES": "1", "DJANGO_DATABASE": "replica"]).stdout
+                == "manage.py [flush] [--no-input] [--database=replica]\n")
+        #expect(try Self.run(["--dry-run", "db", "flush"]).stdout.hasSuffix("confirmation: would ask \"Delete every row in the default database?\"\n"))
+    }
+
+    /// `frontend:build` runs in frontend/ with its own variables.
+    @Test func theFrontendBuildsInItsFolder() throws {
+        #expect(try Self.run(["frontend", "build"]) == RunResult(status: 0, stdout:
+            "build in frontend [--mode=production] NODE_ENV=production PATH=node_modules/.bin\n", stderr: ""))
+        #expect(try Self.run(["frontend:build", "--mode", "development"], in: "app/src").stdout
+                == "build in frontend [--mode=development] NODE_ENV=development PATH=node_modules/.bin\n")
     }
 }

@@ -16,7 +16,8 @@ private let template = ExecTemplate(program: "/usr/bin/printf", arguments: [
     element("{tags}"), element("{rest}"),
 ])
 
-private let command = CommandDefinition(name: "fuzz", args: [
+private let command: CommandDefinition = {
+    var command = CommandDefinition(name: "fuzz", args: [
     ArgDefinition(name: "a"),
     ArgDefinition(name: "b", default: .str("B"), short: "b"),
     ArgDefinition(name: "c", required: false, short: "c"),
@@ -24,7 +25,10 @@ private let command = CommandDefinition(name: "fuzz", args: [
     ArgDefinition(name: "dry", type: .bool, short: "d"),
     ArgDefinition(name: "tags", default: .list([]), multiple: true),
     ArgDefinition(name: "rest", rest: true),
-], action: .exec(template))
+    ], action: .exec(template))
+    command.environment = [CommandVariable(name: "LABEL", value: "v={a}$${{}}"), CommandVariable(name: "OPT", value: "{c}")]
+    return command
+}()
 
 private func bytes(_ texts: [String]) -> [[UInt8]] { texts.map { Array($0.utf8) } }
 
@@ -68,6 +72,17 @@ public func fuzzExecPlan(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     require(environment["HYPER_ARG_C"].map { Array($0.utf8) } == c.map { Array($0.utf8) }, "HYPER_ARG_C differs")
     require(environment["HYPER_ARG_TAGS"] == ArgValue.list(tags).text, "HYPER_ARG_TAGS differs")
     require(plan.environment.allSatisfy { !$0.name.contains("=") && !$0.value.utf8.contains(0) }, "environment entry would be cut")
+    // The command's own variables: filled byte for byte, unset without a value.
+    require(environment["LABEL"].map { Array($0.utf8) } == Array(("v=" + a + "${}").utf8), "LABEL differs")
+    require(environment["OPT"].map { Array($0.utf8) } == c.map { Array($0.utf8) }, "OPT differs")
+    // What `--dry-run` prints of a value drives no terminal: no control
+    // character but a line feed, no DEL, C1 or text-direction control.
+    for word in [a, b] + (c.map { [$0] } ?? []) {
+        let shown = ShellQuote.pasteable(word)
+        require(!shown.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+                                                 || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) },
+                "pasteable \(shown) holds a control character")
+    }
     return 0
 }
 

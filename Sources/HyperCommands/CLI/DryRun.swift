@@ -57,7 +57,8 @@ struct DryRun {
         if !given.isEmpty {
             out += "values:\n"
             for arg in given {
-                out += "  \(TerminalText.line(arg.name)) = \(TerminalText.line(values[arg.name]!.json))"
+                let type = arg.type.rawValue + (arg.isList ? " list" : "")
+                out += "  \(TerminalText.line(arg.name)) (\(type)) = \(TerminalText.line(values[arg.name]!.json))"
                 if let origin = origin(of: arg) { out += "  (from \(TerminalText.line(origin)))" }
                 out += "\n"
             }

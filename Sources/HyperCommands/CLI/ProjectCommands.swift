@@ -99,8 +99,13 @@ final class ProjectCommands {
         if let command = registry.getCommand(name) { return .command(command) }
         if let index {
             switch index.command(named: name) {
-            case .found(let command):
+            case .found(let command) where command.directory == nil || Self.directoryHolds(command):
                 return .command(command)
+            case .found:
+                // Its `dir` is gone or leads elsewhere since the index was
+                // written: a full load says why, and writes a new index.
+                trace("the `dir` of `\(name)` changed; loading the manifests")
+                try fullLoad(writingIndex: true)
             case .absent where !settling && !index.broken.refuses(name):
                 return .unknown
             case .absent:
@@ -120,6 +125,14 @@ final class ProjectCommands {
             return .refused(load, load.diagnostics(concerning: name))
         }
         return .unknown
+    }
+
+    /// True when a command's `dir` is still a folder inside its root, links
+    /// resolved, as the load that indexed it found it (`ProjectChecks`).
+    static func directoryHolds(_ command: CommandDefinition) -> Bool {
+        guard let root = command.root, let folder = command.workingFolder, FileSystem.kind(folder) == .directory,
+              let real = FileSystem.resolvedPath(folder), let realRoot = FileSystem.resolvedPath(root) else { return false }
+        return real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
     }
 
     /// The command the leading words name, and how many words that took:

@@ -30,9 +30,9 @@ public struct CommandDefinition: Sendable, Equatable {
     /// filled from the values (`Drop every table in {database}?`).
     public var confirm: String?
     /// `dir`: the folder it runs in, relative to `root` (`exec` and `sh` only).
-    var directory: String?
+    @_spi(Fuzz) public var directory: String?
     /// `env`: variables set for the program (`exec` and `sh` only).
-    var environment: [CommandVariable]
+    @_spi(Fuzz) public var environment: [CommandVariable]
     /// Where the manifest writes each alias, in order (nil in code).
     var aliasLocations: [SourceLocation?]
     /// Where the manifest writes the value of `confirm`, `dir` and `group`.

@@ -6,17 +6,23 @@
 /// braces, as in `exec`), `${NAME}` the inherited variable's value (empty
 /// when unset), and `$$` a literal `$`. Any other `$` is an error, so the
 /// syntax can grow later without changing what a text means.
-struct CommandVariable: Sendable, Hashable {
+@_spi(Fuzz) public struct CommandVariable: Sendable, Hashable {
     enum Part: Sendable, Hashable {
         case literal(String)
         case placeholder(String)
         case variable(String)
     }
 
-    var name: String
-    var value: String
+    public var name: String
+    public var value: String
     /// Where the manifest writes the value.
     var location: SourceLocation?
+
+    public init(name: String, value: String, location: SourceLocation? = nil) {
+        self.name = name
+        self.value = value
+        self.location = location
+    }
 
     /// Why a value's syntax is wrong, with the character offset.
     struct SyntaxError: Error, Hashable {

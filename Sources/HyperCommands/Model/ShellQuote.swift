@@ -1,5 +1,5 @@
 /// Quoting for a POSIX shell (dash included: no `$'...'`).
-enum ShellQuote {
+@_spi(Fuzz) public enum ShellQuote {
     /// `text` as one word: bare when it is only safe characters, else in
     /// single quotes, each `'` written `'\''`.
     static func quote(_ text: String) -> String {
@@ -22,7 +22,7 @@ enum ShellQuote {
     /// between the quotes. A line feed stays as it is: the word goes on
     /// over the next line, inside its quotes. (`$(...)` drops trailing line
     /// feeds, so a line feed is never written that way.)
-    static func pasteable(_ text: String) -> String {
+    public static func pasteable(_ text: String) -> String {
         let safe = !text.isEmpty && text.utf8.allSatisfy { byte in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 || "-_./=:,+@%".utf8.contains(byte)
