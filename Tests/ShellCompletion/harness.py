@@ -121,6 +121,11 @@ class Shell:
             "LANG": "C.UTF-8",
             "LC_ALL": "C.UTF-8",
         }
+        # A sanitizer build of hyper (CI's TSan and ASan runs) reads its options
+        # from these, e.g. ASAN_OPTIONS=detect_leaks=0.
+        for name, value in os.environ.items():
+            if name.split("_")[0] in ("ASAN", "TSAN", "LSAN", "UBSAN", "MSAN"):
+                env[name] = value
         return env
 
     def start(self, cwd):
