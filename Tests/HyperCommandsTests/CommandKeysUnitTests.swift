@@ -92,4 +92,29 @@ import Testing
 
         """)
     }
+
+    @Test func groupsDoNotPassForHypersOwnHeadings() {
+        for name in ["Built-in", "commands", "OPTIONS", "Usage", "Commands in db"] {
+            #expect(DefinitionRules.groupName(name)?.code == .emptyText, "\(name)")
+        }
+        #expect(DefinitionRules.groupName("Database") == nil)
+    }
+
+    /// A folder that leads out of the project is refused at the start, by
+    /// what its descriptor is, whatever the path said before.
+    @Test func aConfinedFolderOutsideTheProjectIsNotEntered() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hyper-confined-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("web").path, withDestinationPath: "/tmp")
+        var plan = ProcessPlan(program: "/bin/true", arguments: ["true"], environment: [], workingDirectory: root.appendingPathComponent("web").path)
+        plan.confinement = root.path
+        guard case .failure(let failure) = ProcessLauncher.spawn(plan) else {
+            Issue.record("a folder outside the project was entered")
+            return
+        }
+        #expect(failure.message == "`\(root.path)/web` leads outside the project, to `/tmp`; nothing was run")
+        #expect(failure.status == 126)
+    }
 }
+

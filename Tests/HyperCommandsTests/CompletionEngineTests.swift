@@ -87,7 +87,7 @@ import Testing
         // In the list's order, built-ins first: the shells sort what they show.
         #expect(Self.complete([""]) == """
             help\tShow this list, or a command's help
-            list\tList the commands; --all adds hidden ones, --json describes them in full
+            list\tList the commands; --all lists hidden ones too, --json describes them in full
             validate\tCheck the manifests (--format, --strict), or print their JSON Schema (--schema)
             version\tPrint hyper's version
             completions\tPrint the shell script that completes commands on Tab (--trust: run this project's completers)

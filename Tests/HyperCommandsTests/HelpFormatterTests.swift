@@ -13,7 +13,7 @@ import Testing
           Seed the database with test data
 
         Options:
-          --count <int>  (default: 100)
+          --count <int>  [default: 100]
           --verbose
 
         """)
@@ -35,11 +35,11 @@ import Testing
           from the network
 
         Options:
-          --url <str>  (required)  Where from
-          --timeout <int>  (default: 30)  Seconds
-          --label <str>  (default: "")  A label
-          --[no-]color  (default: true)
-          --dry-run  Print only
+          --url <str>      Where from [required]
+          --timeout <int>  Seconds [default: 30]
+          --label <str>    A label [default: ""]
+          --[no-]color     [default: true]
+          --dry-run        Print only
           --tag <str>
 
         """)
@@ -68,26 +68,29 @@ import Testing
             ArgDefinition(name: "server_args", help: "Passed to the server", rest: true),
         ], action: .shell("true"))
         #expect(HelpFormatter.formatHelp(command) == """
-        Usage: hyper serve [OPTIONS] [root] [port] [mode] [level] [tag]... [-- SERVER_ARGS...]
+        Usage: hyper serve [OPTIONS] [root] [port] [mode] [level] [tag]...
+               [-- SERVER_ARGS...]
 
           Serve the site
 
         Options:
-          --root <path>  (default: .)  What to serve
-          -p, --port <int>  (default: 8000)  [env: PORT]  Where to listen
-          --mode <str>  (default: fast)  How to build
-              fast   Skip the slow checks
-              full   Everything
-                     and more
-              "a b"
-          --level <int>  (default: 1)  (one of: 1, 2)
+              --root <path>      What to serve [default: .]
+          -p, --port <int>       Where to listen [default: 8000] [min: 1] [max: 65535]
+                                 [env: PORT]
+              --mode <str>       How to build [default: fast]
+                                 Possible values:
+                                 - fast: Skip the slow checks
+                                 - full: Everything
+                                   and more
+                                 - "a b"
+              --level <int>      [default: 1] [possible values: 1, 2]
           -t, --tag <str>...
-          --token <str>  (required)  [env: API_TOKEN]
-          -c, --[no-]color  (default: true)
+              --token <str>      [required] [env: API_TOKEN]
+          -c, --[no-]color       [default: true]
           -v, --verbose
-          --old-root <path>  (deprecated: use --root)
-          --legacy  (deprecated)
-          -- SERVER_ARGS...  Passed to the server
+              --old-root <path>  [deprecated: use --root]
+              --legacy           [deprecated]
+              -- SERVER_ARGS...  Passed to the server
 
         """)
     }
@@ -109,7 +112,7 @@ import Testing
     /// value when `PORT` is set and not empty (see `CommandLineParser`).
     @Test func anEmptyVariableIsUnsetAsTheHelpSays() throws {
         let command = CommandDefinition(name: "c", args: [ArgDefinition(name: "port", type: .int, default: .int(1), env: "PORT")], action: .shell("true"))
-        #expect(HelpFormatter.formatHelp(command).contains("--port <int>  (default: 1)  [env: PORT]"))
+        #expect(HelpFormatter.formatHelp(command).contains("--port <int>  [default: 1] [env: PORT]"))
         let empty = CommandLineParser.Context(environment: { $0 == "PORT" ? "" : nil }, invocationDirectory: "/")
         guard case .values(let parsed, _) = try CommandLineParser.parse([], for: command, context: empty) else { return }
         #expect(parsed.int("port") == 1)

@@ -27,10 +27,10 @@ import Testing
           line two <U+202E>x <U+009B>31m <U+007F> 👩\u{200D}💻
 
         Options:
-          --mode <str>  (default: "a\\u001b[1mb")  arg<U+009B>2J
-          --sep <str>  (default: "a\\nb\\u200b")
-          --name <str>  (required)  first
-        second\u{2028}third
+          --mode <str>  arg<U+009B>2J [default: "a\\u001b[1mb"]
+          --sep <str>   [default: "a\\nb\\u200b"]
+          --name <str>  first
+                        second\u{2028}third [required]
 
         """)
     }
@@ -38,7 +38,7 @@ import Testing
     @Test func listShowsTheFirstLineOfHelpEscaped() {
         let list = HelpFormatter.formatList([ListedCommand(name: "evil", help: Self.payload + "\nsecond"), ListedCommand(name: "ok", help: "👩\u{200D}💻 \u{200C}")], note: nil)
         #expect(list.hasPrefix("""
-        Usage: hyper [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]
+        Usage: hyper [OPTIONS] <command> [args]
 
         Commands:
           evil  Innocent<U+001B>]0;pwned<U+0007><U+001B>[2J<U+000D>OVERWRITE

@@ -122,13 +122,14 @@ import Testing
           Serve a folder
 
         Options:
-          --root <path>  (default: .)  The folder to serve
-          -p, --port <int>  (default: 8000)  [env: PORT]
-          --mode <str>  (default: dev)
-              dev   Reload on every change
-              prod  Cache everything
-          --header <str>...  An extra response header
-          --docroot <path>  (deprecated: use --root)
+              --root <path>      The folder to serve [default: .]
+          -p, --port <int>       [default: 8000] [min: 1] [max: 65535] [env: PORT]
+              --mode <str>       [default: dev]
+                                 Possible values:
+                                 - dev: Reload on every change
+                                 - prod: Cache everything
+              --header <str>...  An extra response header
+              --docroot <path>   [deprecated: use --root]
 
         """, stderr: ""))
     }

@@ -14,7 +14,7 @@ import Testing
           target: {type: str, default: staging}
 
     """
-    static let warning = "warning: 1 manifest has errors, and its commands do not run; run `hyper validate` to see them\n"
+    static let warning = "warning: 1 manifest has errors, so some commands do not run; run `hyper validate` to see them\n"
 
     @Test func aSoundCommandRunsBesideAFileWithAYAMLError() throws {
         let project = try TemporaryProject()
@@ -40,11 +40,18 @@ import Testing
 
     /// A name that may be declared in the part of a manifest that could not
     /// be read is never given up for a shorter one.
-    @Test func aLongerNameInABrokenFileIsNotGivenUpForAShorterOne() throws {
+    @Test(arguments: [
+        "commands:\n  deploy:prod:\n    help: [unclosed\n",  // YAML that does not parse
+        "comands:\n  deploy:prod: {help: p, exec: [echo, p]}\n",  // a misspelt `commands`
+        "commands:\n  x: {help: x, sh: x}\n---\ncommands:\n  deploy:prod: {help: p, exec: [echo, p]}\n",  // a second document
+        "commands:\n  x: {help: x, sh: x}\ncommands:\n  deploy:prod: {help: p, exec: [echo, p]}\n",  // `commands` twice
+        "commands:\n  - deploy:prod: {help: p, exec: [echo, p]}\n",  // a list, not a mapping
+    ])
+    func aLongerNameInABrokenFileIsNotGivenUpForAShorterOne(broken: String) throws {
         let project = try TemporaryProject()
         try project.write("commands.d/a.yaml", Self.good)
         #expect(try project.run(["deploy", "prod"]) == RunResult(status: 0, stdout: "[deploy prod]", stderr: ""))
-        try project.write("commands.d/b.yaml", "commands:\n  deploy:prod:\n    help: [unclosed\n")
+        try project.write("commands.d/b.yaml", broken)
         for _ in 0..<2 {  // a full load, then the index
             #expect(try project.run(["deploy", "prod"]) == RunResult(status: 1, stdout: "", stderr: """
             Error: `deploy:prod` may be declared in a manifest that has errors, so `deploy` is not run in its place
@@ -60,7 +67,7 @@ import Testing
         let project = try TemporaryProject()
         try project.write("commands.d/a.yaml", Self.good + "  seed:\n    help: Seed\n    exec: [printf, \"[seed a]\"]\n")
         try project.write("commands.d/b.yaml", "commands:\n  seed:\n    help: Seed again\n    exec: [printf, \"[seed b]\"]\n")
-        #expect(try project.run(["deploy"]) == RunResult(status: 0, stdout: "[deploy staging]", stderr: ""))
+        #expect(try project.run(["deploy"]) == RunResult(status: 0, stdout: "[deploy staging]", stderr: Self.warning))
         let refused = RunResult(status: 1, stdout: "", stderr: """
         error[E301]: command `seed` is already defined at commands.d/a.yaml:7:3
          --> commands.d/b.yaml:2:3
@@ -123,6 +130,20 @@ import Testing
         #expect(refused.status == 1 && refused.stderr.hasPrefix("error[E305]: program `./run.sh` is not executable\n"), "\(refused)")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         #expect(try project.run(["run"]) == RunResult(status: 0, stdout: "[ran]", stderr: ""))
+    }
+
+    /// A command refused by a check across files still says that
+    /// manifests have errors, and a folder that is gone keeps the index
+    /// from listing its command.
+    @Test func theListAgreesWithAFullLoadWhenADirIsGone() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", Self.good + "  p:\n    help: P\n    dir: web\n    sh: pwd\n")
+        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("web"), withIntermediateDirectories: true)
+        #expect(try project.run([]).stdout.contains("\n  p       P\n"))
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("web"))
+        let list = try project.run([])
+        #expect(!list.stdout.contains("\n  p ") && list.stderr == Self.warning, "\(list)")
+        #expect(try project.run(["--no-index"]).stdout == list.stdout)
     }
 
     /// A `dir` swapped for a link that leads out of the project after the

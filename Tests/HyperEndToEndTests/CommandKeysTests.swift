@@ -73,15 +73,15 @@ import Testing
         #expect(list.stdout.contains("""
 
         Commands:
-          db    Open a database shell
-          lint  Check the code
+          db                      Open a database shell
+          lint                    Check the code
 
         Database:
           db:migrate, migrate, m  Apply the migrations
           db:reset                Drop and recreate every table
 
         Web:
-          build  Build the site
+          build                   Build the site
 
         Built-in:
 
@@ -91,9 +91,9 @@ import Testing
         #expect(all.stdout.contains("""
 
         Commands:
-          db          Open a database shell
-          debug-dump  Dump the internal state
-          lint        Check the code
+          db                      Open a database shell
+          debug-dump              Dump the internal state
+          lint                    Check the code
 
         """), "\(all)")
         #expect(try project.run(["debug-dump"]) == RunResult(status: 0, stdout: "[dump]", stderr: ""))
@@ -139,11 +139,9 @@ import Testing
         #expect(try project.run(["cache"]) == RunResult(status: 0, stdout: """
         Usage: hyper cache <command> [args]
 
-        Commands:
+        Commands in cache:
           cache:clear  Empty the cache
-
-        Speed:
-          cache:warm  Fill the cache
+          cache:warm   Fill the cache
 
         Run `hyper cache <command> --help` for a command's options.
 
@@ -198,6 +196,77 @@ import Testing
         let build = try project.run(["build"])
         #expect(build.status == 1 && build.stdout == "")
         #expect(build.stderr.hasPrefix("error[E308]: `dir: web` is not a folder\n"), "\(build)")
+    }
+
+    /// An `env` variable an arg without a value leaves unset is unset for
+    /// the program, inherited or not; a `PATH` set there finds the program.
+    @Test func unsetVariablesAndTheCommandsPath() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", """
+        commands:
+          e:
+            help: E
+            sh: 'printf "[%s]" "${DB-unset}"'
+            env: {DB: "{url}"}
+            args:
+              url: {type: str, required: false}
+          tool:
+            help: A program found on the command's own PATH
+            exec: [hyper-test-tool]
+            env: {PATH: "bin:${PATH}"}
+
+        """)
+        try project.write("bin/hyper-test-tool", "#!/bin/sh\nprintf '[tool]'\n", executable: true)
+        #expect(try project.run(["e"], environment: ["DB": "prod"]) == RunResult(status: 0, stdout: "[unset]", stderr: ""))
+        #expect(try project.run(["e", "--url", "x"], environment: ["DB": "prod"]) == RunResult(status: 0, stdout: "[x]", stderr: ""))
+        #expect(try project.run(["tool"]) == RunResult(status: 0, stdout: "[tool]", stderr: ""))
+    }
+
+    /// A variable the command reads whose value is not UTF-8 stops the
+    /// call: hyper never passes on a repaired value.
+    @Test func aVariableThatIsNotUTF8StopsTheCall() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  e:\n    help: E\n    sh: 'printf \"[%s]\" \"$V\"'\n    env: {V: \"a${X}b\"}\n")
+        let result = try HyperProcess.run(["-c", "X=$(printf '\\377') exec \"$0\" e", HyperProcess.hyper.path], in: project.root,
+                                          executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(result == RunResult(status: 1, stdout: "", stderr: """
+        Error: variable `X`, which `e` reads, is not valid UTF-8
+        help: hyper passes values on unchanged or not at all; set it to UTF-8 text, or unset it
+
+        """))
+        #expect(try project.run(["e"], environment: ["X": "é"]) == RunResult(status: 0, stdout: "[aéb]", stderr: ""))
+    }
+
+    @Test func aNamespaceAnswersHelpListsAliasesAndHasNothingToDryRun() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", """
+        commands:
+          cache:clear:
+            help: Empty the cache
+            exec: [printf, "[clear]"]
+          warm:
+            help: Fill the cache
+            aliases: [cache:warm]
+            exec: [printf, "[warm]"]
+
+        """)
+        let listing = """
+        Usage: hyper cache <command> [args]
+
+        Commands in cache:
+          cache:clear       Empty the cache
+          warm, cache:warm  Fill the cache
+
+        Run `hyper cache <command> --help` for a command's options.
+
+        """
+        #expect(try project.run(["cache"]) == RunResult(status: 0, stdout: listing, stderr: ""))
+        #expect(try project.run(["cache", "--help"]) == RunResult(status: 0, stdout: listing, stderr: ""))
+        #expect(try project.run(["--dry-run=json", "cache"]) == RunResult(status: 2, stdout: "", stderr: """
+        Error: `cache` is a namespace, not a command: there is nothing to run
+        help: run `hyper cache` to list its commands
+
+        """))
     }
 }
 

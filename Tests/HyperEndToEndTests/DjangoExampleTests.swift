@@ -57,17 +57,18 @@ import Testing
         #expect(list.stdout.contains("""
 
         Quality:
-          lint     Lint one file or folder, named from wherever you are
-          test, t  Run the test suite; everything after the options goes to pytest
+          lint            Lint one file or folder, named from wherever you are
+          test, t         Run the test suite; everything after the options goes to
+                          pytest
 
         Database:
-          db:flush    Delete every row of every table
-          db:shell    Open a database shell
-          migrate, m  Apply database migrations
+          db:flush        Delete every row of every table
+          db:shell        Open a database shell
+          migrate, m      Apply database migrations
 
         Server:
-          deploy  Deploy to an environment
-          serve   Run the development server
+          deploy          Deploy to an environment
+          serve           Run the development server
 
         Frontend:
           frontend:build  Build the frontend bundle
@@ -80,7 +81,7 @@ import Testing
     /// The destructive commands ask first; `--yes` or HYPER_YES=1 answers.
     @Test func flushAndDeployAskFirst() throws {
         #expect(try Self.run(["db", "flush"]) == RunResult(status: 1, stdout: "", stderr: """
-        Error: `db:flush` asks for confirmation, and standard input is not a terminal; nothing was run
+        Error: `db:flush` asks for confirmation, and there is no terminal to ask on; nothing was run
         help: confirm with `hyper --yes db:flush ...`, or set HYPER_YES=1
 
         """))

@@ -18,7 +18,7 @@ import Testing
 ///   is YAML of another tool (a GitHub Actions step), and skips it.
 /// - A ```` ```console ```` block shows a session: each `$ ` line is a
 ///   command, and the lines up to the next `$ ` are what it prints, standard
-///   output then standard error, exactly. `$ hyper ARGS` runs the built
+///   output then standard error, exactly, blank lines included. `$ hyper ARGS` runs the built
 ///   `hyper` in the folder of the nearest manifest block above, made as
 ///   above. `$ cd PATH` moves to PATH in this repository instead, and
 ///   `$ swift run PRODUCT ARGS` runs the built PRODUCT.
@@ -146,7 +146,8 @@ import Testing
             let result = try HyperProcess.run(words, in: folder, executable: executable)
             #expect(result.stdout + result.stderr == shown, "\(block.file):\(block.line): `\(line)`")
         }
-        for line in block.text.split(separator: "\n").map(String.init) {
+        // Blank lines are part of what a command prints; the block's text ends with a line feed.
+        for line in block.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) {
             if line.hasPrefix("$ ") {
                 try check()
                 command = String(line.dropFirst(2))

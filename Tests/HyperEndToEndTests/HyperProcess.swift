@@ -46,6 +46,8 @@ enum HyperProcess {
         env["GITHUB_WORKSPACE"] = nil
         for name in removing { env[name] = nil }
         env["NO_COLOR"] = "1"
+        // Help is laid out for 80 columns unless a test asks otherwise.
+        env["COLUMNS"] = nil
         // Indexes go to a folder of this test run, never the user's cache.
         env["HYPER_INDEX_DIR"] = indexDirectory.path
         for (name, value) in environment { env[name] = value }

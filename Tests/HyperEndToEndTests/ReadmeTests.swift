@@ -31,7 +31,7 @@ import Testing
         let listed = Self.options(help.stdout)
         #expect(listed.contains { $0.hasPrefix("  --no-index ") })
         #expect(listed.contains { $0.hasPrefix("  -V, --version ") })
-        #expect(help.stdout.hasPrefix("Usage: hyper [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n"))
+        #expect(help.stdout.hasPrefix("Usage: hyper [OPTIONS] <command> [args]\n"))
         let section = try #require(Self.readme.range(of: "## Running commands"))
         #expect(Self.options(String(Self.readme[section.upperBound...])) == listed)
     }

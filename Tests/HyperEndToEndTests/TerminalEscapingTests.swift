@@ -44,7 +44,7 @@ import Testing
         try project.write("commands.d/evil.yaml", Self.evil)
         let list = try project.run([])
         #expect(list.status == 0 && !list.stdout.contains("evil") && !list.stdout.contains("Innocent"), "\(list)")
-        #expect(list.stderr == "warning: 1 manifest has errors, and its commands do not run; run `hyper validate` to see them\n")
+        #expect(list.stderr == "warning: 1 manifest has errors, so some commands do not run; run `hyper validate` to see them\n")
         #expect(try project.run(["evil", "--help"]) == RunResult(status: 1, stdout: "", stderr: Self.evilErrors))
         #expect(try project.run(["validate", "--format", "concise"]) == RunResult(status: 1, stdout: """
         commands.d/evil.yaml:3:20: error: `help` of command `evil` contains control character U+001B [E218]
@@ -53,8 +53,9 @@ import Testing
         """, stderr: ""))
     }
 
-    /// Text that validates prints as it is (line breaks of help, joiners,
-    /// tabs); a default is one line, so its line feed is shown as `\n`.
+    /// Text that validates prints as it is (line breaks of help, joiners;
+    /// a tab as four spaces, so the layout knows its width); a default is
+    /// one line, so its line feed is shown as `\n`.
     @Test func textThatValidatesPrintsAsWritten() throws {
         let project = try TemporaryProject()
         try project.write("commands.d/hi.yaml", """
@@ -66,7 +67,7 @@ import Testing
               sep: {default: "a\\nb", help: "Between \\u0645\\u06CC\\u200C\\u062E\\u0648\\u0627\\u0647\\u0645"}
 
         """)
-        let list = "Usage: hyper [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n\nCommands:\n  hi  Says hi 👩\u{200D}💻\n"
+        let list = "Usage: hyper [OPTIONS] <command> [args]\n\nCommands:\n  hi  Says hi 👩\u{200D}💻\n"
         // The first call loads the manifests and writes the index; the second reads the index.
         for _ in 0..<2 {
             let result = try project.run([])
@@ -77,10 +78,10 @@ import Testing
         Usage: hyper hi [OPTIONS] [sep]
 
           Says hi 👩\u{200D}💻
-          in two lines,\tone with a tab
+          in two lines,    one with a tab
 
         Options:
-          --sep <str>  (default: "a\\nb")  Between \u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645}
+          --sep <str>  Between \u{645}\u{6CC}\u{200C}\u{62E}\u{648}\u{627}\u{647}\u{645} [default: "a\\nb"]
 
         """, stderr: ""))
     }

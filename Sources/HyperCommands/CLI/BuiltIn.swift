@@ -13,18 +13,21 @@ struct BuiltIn: Sendable {
     let synopsis: String
     let summary: String
     /// The whole `--help` text, for the name the program is called by
-    /// (already made safe to print).
-    let usage: @Sendable (_ program: String) -> String
+    /// (already made safe to print), laid out for `layout`.
+    let usage: @Sendable (_ program: String, _ layout: TextLayout) -> String
     let run: @Sendable (HyperCLI, [String]) throws(CLIFailure) -> Int32
 
     static let all: [BuiltIn] = [
         BuiltIn(
             name: "help", synopsis: "help [command]", summary: "Show this list, or a command's help",
-            usage: { "Usage: \($0) help [command]\n\n  Show the list of commands, or one command's help.\n" },
+            usage: { program, layout in
+                HelpPage(usage: [[StyledText(program + " help", .literal), "[command]"]],
+                         blocks: [.paragraph("Show the list of commands, or one command's help.", indent: 2)]).rendered(layout)
+            },
             run: { cli, words throws(CLIFailure) in try cli.help(words) }
         ),
         BuiltIn(
-            name: "list", synopsis: "list [--all] [--json]", summary: "List the commands; --all adds hidden ones, --json describes them in full",
+            name: "list", synopsis: "list [--all] [--json]", summary: "List the commands; --all lists hidden ones too, --json describes them in full",
             usage: ListCommand.usage,
             run: { cli, words throws(CLIFailure) in
                 guard let command = try ListCommand.parse(words) else { return cli.printUsage(of: "list") }
@@ -41,7 +44,10 @@ struct BuiltIn: Sendable {
         ),
         BuiltIn(
             name: "version", synopsis: "version", summary: "Print hyper's version",
-            usage: { "Usage: \($0) version\n\n  Print hyper's version (also `\($0) --version`, `\($0) -V`).\n" },
+            usage: { program, layout in
+                HelpPage(usage: [[StyledText(program + " version", .literal)]],
+                         blocks: [.paragraph("Print hyper's version (also `\(program) --version`, `\(program) -V`).", indent: 2)]).rendered(layout)
+            },
             run: { cli, words throws(CLIFailure) in
                 if let word = words.first {
                     if word == "-h" || word == "--help" { return cli.printUsage(of: "version") }
@@ -72,7 +78,7 @@ struct BuiltIn: Sendable {
 extension HyperCLI {
     /// Prints a built-in's `--help` text.
     func printUsage(of builtIn: String) -> Int32 {
-        console.out(BuiltIn.named(builtIn)!.usage(shownProgramName))
+        console.out(BuiltIn.named(builtIn)!.usage(shownProgramName, outputLayout))
         return 0
     }
 

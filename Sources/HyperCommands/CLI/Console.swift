@@ -16,6 +16,16 @@ public struct Console: Sendable {
         set { colorTest = { newValue } }
     }
     private var colorTest: @Sendable () -> Bool
+    /// True when standard error takes colour (`Error:`, `help:`, `warning:`
+    /// and diagnostics); asked only when an error is printed.
+    var colorError: Bool {
+        get { errorColorTest() }
+        set { errorColorTest = { newValue } }
+    }
+    private var errorColorTest: @Sendable () -> Bool
+    /// The width of the terminal standard output is, or nil when it is not
+    /// one; asked only when help or the list is printed.
+    var outputColumns: @Sendable () -> Int?
     /// The first failed write to each standard stream, for a console that
     /// writes to them (`standard`); nil for one made of other closures.
     let streams: StandardStreams?
@@ -24,25 +34,32 @@ public struct Console: Sendable {
         self.out = out
         self.err = err
         self.colorTest = { colorOutput }
+        errorColorTest = { false }
+        outputColumns = { nil }
         streams = nil
     }
 
-    private init(streams: StandardStreams, colorTest: @escaping @Sendable () -> Bool) {
+    private init(streams: StandardStreams) {
         out = { streams.write(1, $0) }
         err = { streams.write(2, $0) }
-        self.colorTest = colorTest
+        colorTest = { Terminal.usesColor(isTerminal: isatty(1) == 1, environment: Terminal.processEnvironment) }
+        errorColorTest = { Terminal.usesColor(isTerminal: isatty(2) == 1, environment: Terminal.processEnvironment) }
+        outputColumns = { Terminal.windowColumns(1) }
         self.streams = streams
     }
 
-    /// The process's own stdout and stderr. Colour follows the terminal and
-    /// the `NO_COLOR` convention. A failed write is remembered, and
-    /// `HyperCLI.run` reports it and fails the call.
+    /// The process's own stdout and stderr. Colour on each follows
+    /// `Terminal.usesColor`: a terminal, `NO_COLOR`, `CLICOLOR_FORCE` and
+    /// `TERM`. A failed write is remembered, and `HyperCLI.run` reports it and
+    /// fails the call.
     public static var standard: Console {
-        Console(streams: StandardStreams()) {
-            let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-            let dumb = getenv("TERM").map { String(cString: $0) == "dumb" } ?? true
-            return isatty(1) == 1 && !noColor && !dumb
-        }
+        Console(streams: StandardStreams())
+    }
+
+    /// How help and the list are laid out on standard output: its colour, and
+    /// the width `Terminal.columns` gives with `environment`.
+    func outputLayout(environment: (String) -> String?) -> TextLayout {
+        TextLayout(width: Terminal.columns(environment: environment, terminalColumns: outputColumns()), color: colorOutput)
     }
 
     /// Writes all of `text`; the `errno` of a failed write, or nil.

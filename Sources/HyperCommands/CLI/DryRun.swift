@@ -18,6 +18,8 @@ struct DryRun {
     var plan: ProcessPlan?
     /// Where hyper was started, for showing locations.
     var workingDirectory: String
+    /// `--yes` or `HYPER_YES` answered the question already.
+    var assumeYes = false
 
     func render(_ format: Format) -> String {
         format == .json ? json() : text()
@@ -64,7 +66,8 @@ struct DryRun {
             }
         }
         if command.confirm != nil {
-            out += "confirmation: would ask \(TerminalText.line(JSON.quote(Confirmation.question(command.confirm!, values: values))))\n"
+            let question = TerminalText.line(JSON.quote(Confirmation.question(command.confirm!, values: values)))
+            out += assumeYes ? "confirmation: \(question), answered yes by --yes or HYPER_YES\n" : "confirmation: would ask \(question)\n"
         }
         return out
     }

@@ -18,6 +18,28 @@ enum ErrorText {
         return text
     }
 
+    /// `text` with the label that starts each of its lines (`Error:`,
+    /// `help:`, `warning:`) in colour, when `color`, as clap and rustc colour
+    /// theirs; nothing else changes. Only those fixed words are wrapped in
+    /// escape codes: what follows them was escaped where it was written, and
+    /// a one-line text escaped by `TerminalText.line` holds no line feed, so
+    /// it can never start a line and pass for a label.
+    static func painted(_ text: String, color: Bool) -> String {
+        guard color else { return text }
+        var out = ""
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { out += "\n" }
+            if let (label, style) = labels.first(where: { line.hasPrefix($0.0 + " ") }) {
+                out += style.paint(label) + line.dropFirst(label.count)
+            } else {
+                out += line
+            }
+        }
+        return out
+    }
+
+    private static let labels: [(String, TextStyle)] = [("Error:", .error), ("warning:", .warning), ("help:", .note)]
+
     /// ``did you mean `name`?``, made safe to print.
     static func didYouMean(_ name: String) -> String {
         "did you mean `\(TerminalText.line(name))`?"

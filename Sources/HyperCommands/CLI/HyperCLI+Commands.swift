@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The parts of the funnel that use the project's commands: listing, help,
 /// and running one.
 extension HyperCLI {
@@ -9,8 +15,8 @@ extension HyperCLI {
         let console = self.console
         let program = shownProgramName
         return try ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection), trace: trace) { file in
-            console.err("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
-                        + "help: rename it; `\(program) validate` reports it as an error\n")
+            console.err(ErrorText.painted("warning: skipped \(TerminalText.line(file)): its file name is not valid UTF-8\n"
+                                          + "help: rename it; `\(program) validate` reports it as an error\n", color: console.colorError))
         }
     }
 
@@ -41,10 +47,18 @@ extension HyperCLI {
         if environment("HYPER_INDEX_DEBUG") == "1" { console.err("\(shownProgramName): index: \(TerminalText.line(message()))\n") }
     }
 
+    /// How help and the list are laid out on standard output: its width
+    /// (`COLUMNS`, the terminal's, 80) and colour.
+    var outputLayout: TextLayout {
+        console.outputLayout(environment: environment)
+    }
+
     func listCommands(includingHidden: Bool = false) throws(CLIFailure) -> Int32 {
         let project = try projectCommands()
         warnAboutBrokenManifests(project)
-        console.out(HelpFormatter.formatList(try project.summaries(includingHidden: includingHidden), note: project.note, program: programName))
+        let listed = try project.summaries(includingHidden: includingHidden)
+        console.out(HelpFormatter.formatList(listed.commands, groupOrder: listed.groupOrder, note: project.note, program: programName,
+                                             layout: outputLayout))
         return 0
     }
 
@@ -53,8 +67,8 @@ extension HyperCLI {
     func warnAboutBrokenManifests(_ project: ProjectCommands) {
         let count = project.brokenManifestCount
         guard count > 0 else { return }
-        console.err("warning: \(count == 1 ? "1 manifest has" : "\(count) manifests have") errors, and \(count == 1 ? "its" : "their") commands do not run; "
-                    + "run `\(shownProgramName) validate` to see them\n")
+        printError("warning: \(count == 1 ? "1 manifest has" : "\(count) manifests have") errors, so some commands do not run; "
+                   + "run `\(shownProgramName) validate` to see them\n")
     }
 
     /// `hyper help` lists the commands; `hyper help NAME` shows one.
@@ -67,14 +81,14 @@ extension HyperCLI {
         }
         if let builtIn = BuiltIn.named(name) {
             guard words.count == 1 else { throw .usage("Too many positional arguments (from '\(TerminalText.line(words[1]))')") }
-            console.out(builtIn.usage(shownProgramName))
+            console.out(builtIn.usage(shownProgramName, outputLayout))
             return 0
         }
         let project = try projectCommands()
         let words = [name] + words.dropFirst()
         switch try project.resolve(words) {
         case (.command(let command), _, let taken) where taken == words.count:
-            console.out(HelpFormatter.formatHelp(command, program: programName))
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
         case (.refused(let load, let diagnostics), let found, _):
             throw refusal(found, load: load, diagnostics: diagnostics)
@@ -101,18 +115,22 @@ extension HyperCLI {
         }
         warnAboutBrokenManifests(project)
         if let invalid = invalidArgument { throw .failed(ErrorText.lines(Self.notUTF8(invalid))) }
+        if let variable = variableNotUTF8(for: command) {
+            throw .failed(ErrorText.lines("variable `\(TerminalText.line(variable))`, which `\(TerminalText.line(command.name))` reads, is not valid UTF-8",
+                                          help: ["hyper passes values on unchanged or not at all; set it to UTF-8 text, or unset it"]))
+        }
         var context = CommandLineParser.Context(environment: environment, invocationDirectory: workingDirectory)
         context.recordsOrigins = dryRun != nil
         let arguments = Array(words[taken...])
-        switch registry.prepare(command, arguments, context: context, program: programName, warn: console.err) {
-        case .help(let text):
-            console.out(text)
+        switch registry.prepare(command, arguments, context: context, program: programName, warn: { printError($0) }) {
+        case .help:
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: outputLayout))
             return 0
         case .failure(let message):
             throw .failed(message)
         case .swift(let run, let values):
             if let dryRun {
-                console.out(DryRun(command: command, values: values, plan: nil, workingDirectory: workingDirectory).render(dryRun))
+                console.out(DryRun(command: command, values: values, plan: nil, workingDirectory: workingDirectory, assumeYes: assumeYes).render(dryRun))
                 return 0
             }
             try confirm(command, values: values)
@@ -127,14 +145,26 @@ extension HyperCLI {
                 throw .failed(error.description + "\n")
             }
             if let dryRun {
-                console.out(DryRun(command: command, values: values, plan: plan, workingDirectory: workingDirectory).render(dryRun))
+                console.out(DryRun(command: command, values: values, plan: plan, workingDirectory: workingDirectory, assumeYes: assumeYes).render(dryRun))
                 return 0
             }
             try confirm(command, values: values)
             let failure = ProcessLauncher.replaceProcess(with: plan)
-            console.err(failure.text)
+            printError(failure.text)
             return failure.status
         }
+    }
+
+    /// A variable the command reads (an arg's `env`, a `${NAME}` in its own
+    /// `env`) that is set to bytes that are not UTF-8: read as text they
+    /// would be changed, so the call stops instead.
+    private func variableNotUTF8(for command: CommandDefinition) -> String? {
+        guard readsProcessEnvironment else { return nil }
+        var names = command.args.compactMap(\.env)
+        for variable in command.environment {
+            for case .variable(let name) in variable.parts { names.append(name) }
+        }
+        return names.first { name in getenv(name).map { String(validatingCString: $0) == nil } ?? false }
     }
 
     /// Asks the command's `confirm` question, unless `--yes` answered it.
@@ -146,7 +176,7 @@ extension HyperCLI {
         case .no:
             throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` was not confirmed; nothing was run"))
         case .noTerminal:
-            throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` asks for confirmation, and standard input is not a terminal; nothing was run",
+            throw .failed(ErrorText.lines("`\(TerminalText.line(command.name))` asks for confirmation, and there is no terminal to ask on; nothing was run",
                                           help: ["confirm with `\(shownProgramName) --yes \(TerminalText.line(command.name)) ...`, or set HYPER_YES=1"]))
         }
     }
@@ -154,12 +184,22 @@ extension HyperCLI {
     /// `hyper db` when no command is named `db` but some are in its
     /// namespace: the list of that namespace. Nil when the words name none.
     private func namespaceList(_ words: [String], project: ProjectCommands) throws(CLIFailure) -> Int32? {
+        // `hyper db --help` asks for the same list.
+        var words = words
+        if let last = words.last, words.count > 1, Names.same(last, "--help") || Names.same(last, "-h") { words.removeLast() }
         guard words.allSatisfy(Names.isSegment) else { return nil }
         let namespace = words.joined(separator: ":")
-        let listed = try project.summaries().filter { Names.hasPrefix($0.name, namespace + ":") }
+        let prefix = namespace + ":"
+        let listed = try project.summaries().commands.filter { command in
+            Names.hasPrefix(command.name, prefix) || command.aliases.contains { Names.hasPrefix($0, prefix) }
+        }
         guard !listed.isEmpty else { return nil }
+        if dryRun != nil {
+            throw .usage("`\(TerminalText.line(words.joined(separator: " ")))` is a namespace, not a command: there is nothing to run",
+                         help: ["run `\(shownProgramName) \(TerminalText.line(words.joined(separator: " ")))` to list its commands"])
+        }
         warnAboutBrokenManifests(project)
-        console.out(HelpFormatter.formatNamespace(namespace, listed, program: programName))
+        console.out(HelpFormatter.formatNamespace(namespace, listed, program: programName, layout: outputLayout))
         return 0
     }
 
@@ -189,7 +229,11 @@ extension HyperCLI {
 
     /// Runs a Swift handler to completion from synchronous code.
     private func runBlocking(_ run: @escaping CommandHandler, name: String, values: ParsedArguments) -> Int32 {
-        let console = self.console
-        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: console) }
+        var console = self.console
+        let plain = console.err
+        // A handler's failure is reported in the CLI's colours.
+        console.err = { text in plain(ErrorText.painted(text, color: self.console.colorError)) }
+        let reporting = console
+        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: reporting) }
     }
 }

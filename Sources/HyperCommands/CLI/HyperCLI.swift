@@ -32,6 +32,8 @@ public struct HyperCLI: Sendable {
     var manifestEnvironment: String?
     /// Reads an environment variable (the process's, unless given).
     var environment: @Sendable (String) -> String?
+    /// True when `environment` is the process's own, whose values may not be UTF-8.
+    var readsProcessEnvironment = false
     /// False with `--no-index` or `HYPER_NO_INDEX=1`.
     var useIndex = true
     /// `--yes` or `HYPER_YES=1`: a command's `confirm` is answered yes.
@@ -52,10 +54,12 @@ public struct HyperCLI: Sendable {
             self.environment = { environment[$0] }
         } else {
             self.environment = { name in getenv(name).map { String(cString: $0) } }
+            readsProcessEnvironment = true
         }
         manifestEnvironment = self.environment("HYPER_COMMANDS")
         useIndex = self.environment("HYPER_NO_INDEX").map { $0.isEmpty || $0 == "0" } ?? true
-        assumeYes = self.environment("HYPER_YES").map { !$0.isEmpty && $0 != "0" } ?? false
+        // Only a clear yes: `HYPER_YES=false` or `no` must never answer yes.
+        assumeYes = self.environment("HYPER_YES").map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
     }
 
     /// Runs `hyper` with the process's arguments and exits with its status.
@@ -136,7 +140,7 @@ public struct HyperCLI: Sendable {
         let failed = streams.failed
         guard failed.output != nil || failed.error != nil else { return status }
         if let code = failed.output {
-            console.err(ErrorText.lines("cannot write to standard output: \(String(cString: strerror(code)).lowercased())"))
+            printError(ErrorText.lines("cannot write to standard output: \(String(cString: strerror(code)).lowercased())"))
         }
         return status == 0 ? 1 : status
     }
@@ -144,27 +148,34 @@ public struct HyperCLI: Sendable {
     private func report(_ failure: CLIFailure) -> Int32 {
         switch failure {
         case .usage(let message, let help):
-            console.err(ErrorText.lines(message, help: help))
+            printError(ErrorText.lines(message, help: help))
             return 2
         case .failed(let text):
-            console.err(text)
+            printError(text)
             return 1
         case .invalidManifests(let load):
-            let renderer = DiagnosticRenderer(sources: load.sources, color: false)
+            let color = console.colorError
+            let renderer = DiagnosticRenderer(sources: load.sources, color: color)
             console.err(renderer.render(load.diagnostics.filter { $0.severity == .error }, format: .human)
-                        + ErrorText.lines("the manifests have errors; nothing was run",
-                                          help: ["run `\(shownProgramName) validate` to check them, warnings included"]))
+                        + ErrorText.painted(ErrorText.lines("the manifests have errors; nothing was run",
+                                                            help: ["run `\(shownProgramName) validate` to check them, warnings included"]),
+                                            color: color))
             return 1
         case .unknownCommand(let name, let suggestion):
-            console.err(ErrorText.lines("Unknown command: \(TerminalText.line(name))",
-                                        help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? [])
-                                            + ["run `\(shownProgramName) --help` to list the commands"]))
+            printError(ErrorText.lines("Unknown command: \(TerminalText.line(name))",
+                                       help: (suggestion.map { [ErrorText.didYouMean($0)] } ?? [])
+                                           + ["run `\(shownProgramName) --help` to list the commands"]))
             return 2
         }
     }
 
     /// hyper's own options, which go before the command.
     static let ownOptions = ["--help", "--version", "--manifests", "--no-index", "--yes", "--dry-run"]
+    /// Writes an error's lines (`Error:`, `help:`, `warning:`) to standard
+    /// error, their labels in colour when it takes colour.
+    func printError(_ text: String) {
+        console.err(ErrorText.painted(text, color: console.colorError))
+    }
 
     /// Why argument `index` of `argv` is refused.
     static func notUTF8(_ index: Int) -> String {

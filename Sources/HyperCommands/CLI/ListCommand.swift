@@ -1,23 +1,19 @@
-/// `hyper list [--json]`: the commands, as the help list shows them, or in
-/// full as the JSON description (`CommandDescription`).
+/// `hyper list [--all] [--json]`: the commands, as the help list shows
+/// them, or in full as the JSON description (`CommandDescription`). `--all`
+/// lists hidden commands too; as long as no command is hidden, that is the
+/// same list.
 struct ListCommand {
     var json = false
-    /// `--all`: hidden commands too.
     var all = false
 
-    static func usage(_ program: String) -> String {
-        """
-        Usage: \(program) list [--all] [--json]
-
-          List the commands (the same list as `\(program) --help`).
-
-        Options:
-          --all   Show hidden commands too
-          --json  Describe every command in full as JSON, hidden ones
-                  included and marked (version 1, see
-                  schemas/commands-description.schema.json)
-
-        """
+    static func usage(_ program: String, _ layout: TextLayout) -> String {
+        HelpPage(usage: [[StyledText(program + " list", .literal), "[--all]", "[--json]"]], blocks: [
+            .paragraph("List the commands (the same list as `\(program) --help`).", indent: 2),
+            .section(StyledText("Options", .heading), [
+                HelpPage.Row(.options("--all"), "List hidden commands too"),
+                HelpPage.Row(.options("--json"), "Describe every command in full as JSON (version 1, see schemas/commands-description.schema.json)"),
+            ]),
+        ]).rendered(layout)
     }
 
     /// Parses the words after `list`; nil when `--help` asked for usage.

@@ -78,10 +78,10 @@ final class ProjectCommands {
         }
     }
 
-    /// How many manifests have errors of their own (0 when all are sound).
+    /// How many manifests have errors (0 when every command is sound).
     var brokenManifestCount: Int {
-        if let index { return index.broken.fileCount }
-        return load?.brokenFiles.count ?? 0
+        if let index { return index.facts.fileCount }
+        return load?.filesWithErrors.count ?? 0
     }
 
     /// What a name finds.
@@ -106,13 +106,13 @@ final class ProjectCommands {
                 // written: a full load says why, and writes a new index.
                 trace("the `dir` of `\(name)` changed; loading the manifests")
                 try fullLoad(writingIndex: true)
-            case .absent where !settling && !index.broken.refuses(name):
+            case .absent where !settling && !index.facts.refuses(name):
                 return .unknown
             case .absent:
                 // The index is fresh, so a full load only confirms the name is
                 // unknown, or shows why it is refused; it needs no new index
                 // unless the refusal may be over (a program made executable).
-                let refused = index.broken.refuses(name)
+                let refused = index.facts.refuses(name)
                 trace(refused ? "`\(name)` is refused in the index; loading the manifests" : "`\(name)` not in the index; loading the manifests")
                 try fullLoad(writingIndex: refused)
             case .unsound:
@@ -169,32 +169,41 @@ final class ProjectCommands {
     /// False when no declared name has a namespace, so one word is always
     /// the whole name.
     private var mayHaveNamespaces: Bool {
-        if let index { return index.broken.namespaced || index.broken.namesIncomplete }
+        if let index { return index.facts.namespaced || index.facts.namesIncomplete }
         return true
     }
 
     /// True when some manifest's names are unknown.
     private var namesIncomplete: Bool {
-        if let index { return index.broken.namesIncomplete }
+        if let index { return index.facts.namesIncomplete }
         return !(load?.unreadToEnd.isEmpty ?? true)
     }
 
-    /// What the list shows of every command, in declaration order (code's
-    /// after the manifests'), hidden ones only when asked.
-    func summaries(includingHidden: Bool = false) throws(CLIFailure) -> [ListedCommand] {
-        let code = registry.listCommands().filter { includingHidden || !$0.hidden }.map(\.listed)
+    /// What the list shows of every command, in byte order of names, hidden
+    /// ones only when asked, and the order of the list's groups (as they
+    /// first appear in the manifests, then code's).
+    func summaries(includingHidden: Bool = false) throws(CLIFailure) -> (commands: [ListedCommand], groupOrder: [String]) {
+        let code = registry.listCommands().filter { includingHidden || !$0.hidden }
+        let precedes: (ListedCommand, ListedCommand) -> Bool = { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        func withCode(_ manifests: [ListedCommand], _ groups: [String]) -> (commands: [ListedCommand], groupOrder: [String]) {
+            guard !code.isEmpty else { return (manifests, groups) }
+            let names = Set(manifests.map { ExactName($0.name) })
+            let extra = code.filter { !names.contains(ExactName($0.name)) }
+            var order = groups
+            for command in extra { if let group = command.group, !order.contains(group) { order.append(group) } }
+            return ((manifests + extra.map(\.listed)).sorted(by: precedes), order)
+        }
         if let index {
             if let indexed = index.summaries() {
-                return indexed.filter { includingHidden || !$0.hidden }.map(\.command) + code
+                let shown = indexed.compactMap { includingHidden || !$0.hidden ? $0.command : nil }
+                return withCode(shown, index.facts.groupOrder)
             }
             trace("unsound record; loading the manifests")
             try fullLoad(writingIndex: true)
         }
-        // A full load registered the manifests' commands; keep their order.
-        let manifests = load?.soundCommands ?? []
-        let fromManifests = Set(manifests.map { ExactName($0.name) })
-        return manifests.filter { includingHidden || !$0.hidden }.map(\.listed)
-            + code.filter { !fromManifests.contains(ExactName($0.name)) }
+        // A full load registered the manifests' commands.
+        let manifests = (load?.soundCommands ?? []).filter { includingHidden || !$0.hidden }
+        return withCode(manifests.map(\.listed).sorted(by: precedes), load?.groupOrder ?? [])
     }
 
     /// Every command in full, sorted by name.
@@ -211,7 +220,7 @@ final class ProjectCommands {
 
     /// Every name and alias that runs a command, for did-you-mean.
     func names() throws(CLIFailure) -> [String] {
-        try summaries(includingHidden: false).flatMap { [$0.name] + $0.aliases }
+        try summaries(includingHidden: false).commands.flatMap { [$0.name] + $0.aliases }
     }
 }
 

@@ -8,22 +8,19 @@ struct ValidateCommand {
     var strict = false
     var schema = false
 
-    static func usage(_ program: String) -> String {
-        """
-        Usage: \(program) validate [PATH...] [--format human|concise|github|json] [--strict]
-               \(program) validate --schema
-
-          Check manifests: every problem in every file, with its location.
-
-        Arguments:
-          PATH               manifest files or folders (default: the commands.d hyper finds)
-
-        Options:
-          --format <format>  human (default), concise, github or json
-          --strict           fail on warnings too
-          --schema           print the JSON Schema of a manifest, for editors
-
-        """
+    static func usage(_ program: String, _ layout: TextLayout) -> String {
+        let name = StyledText(program + " validate", .literal)
+        return HelpPage(usage: [[name, "[PATH...]", "[--format human|concise|github|json]", "[--strict]"], [name, "--schema"]], blocks: [
+            .paragraph("Check manifests: every problem in every file, with its location.", indent: 2),
+            .section(StyledText("Arguments", .heading), [
+                HelpPage.Row("PATH", "manifest files or folders (default: the commands.d hyper finds)"),
+            ]),
+            .section(StyledText("Options", .heading), [
+                HelpPage.Row(.options("--format <format>"), "human (default), concise, github or json"),
+                HelpPage.Row(.options("--strict"), "fail on warnings too"),
+                HelpPage.Row(.options("--schema"), "print the JSON Schema of a manifest, for editors"),
+            ]),
+        ]).rendered(layout)
     }
 
     /// Parses the words after `validate`; nil when `--help` asked for usage.

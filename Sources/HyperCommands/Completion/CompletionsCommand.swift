@@ -8,39 +8,29 @@ struct CompletionsCommand {
 
     var action: Action
 
-    static func usage(_ program: String) -> String {
-        """
-        Usage: \(program) completions bash|zsh|fish
-               \(program) completions --trust
-
-          Print the script that completes \(program)'s words on Tab. The script asks
-          \(program) on every Tab, so completions follow the manifests of the folder
-          where Tab was pressed, with nothing to regenerate.
-
-        Install:
-          bash  source <(\(program) completions bash)          in ~/.bashrc
-          zsh   source <(\(program) completions zsh)           in ~/.zshrc, after compinit
-                (or \(program) completions zsh > "${fpath[1]}/_\(program)")
-          fish  \(program) completions fish > ~/.config/fish/completions/\(program).fish
-
-        Completed: the built-ins and the commands (with their help in zsh and fish),
-        namespaces a segment at a time, aliases, a command's options (those that
-        cannot repeat only once; `--no-x` for a flag that is true by default),
-        choices with their help, `true`/`false`, files and folders for `path`
-        args, and what an arg's `complete:` program prints. After `--` or where a
-        rest arg begins, the shell completes files.
-
-        Options:
-          --trust  let this project's `complete:` programs run on Tab
-
-        A `complete:` program is a program of the project: a Tab would run it.
-        It runs only in a project you trusted: run `\(program) completions --trust`
-        in it, which records its manifests as they are now (their paths and the
-        SHA-256 of their bytes) in $XDG_CONFIG_HOME/hyper/trusted-manifests
-        (else ~/.config/hyper/). A manifest added or changed since needs
-        `--trust` again; until then everything else still completes.
-
-        """
+    static func usage(_ program: String, _ layout: TextLayout) -> String {
+        let name = StyledText(program + " completions", .literal)
+        return HelpPage(usage: [[name, "bash|zsh|fish"], [name, "--trust"]], blocks: [
+            .paragraph("Print the script that completes \(program)'s words on Tab. The script asks \(program) on every Tab, "
+                       + "so completions follow the manifests of the folder where Tab was pressed, with nothing to regenerate.", indent: 2),
+            .section(StyledText("Install", .heading), [
+                HelpPage.Row(StyledText("bash", .literal), "source <(\(program) completions bash)   in ~/.bashrc"),
+                HelpPage.Row(StyledText("zsh", .literal), "source <(\(program) completions zsh)   in ~/.zshrc, after compinit\n"
+                             + "(or \(program) completions zsh > \"${fpath[1]}/_\(program)\")"),
+                HelpPage.Row(StyledText("fish", .literal), "\(program) completions fish > ~/.config/fish/completions/\(program).fish"),
+            ], alignment: 1),
+            .paragraph("Completed: the built-ins and the commands (with their help in zsh and fish), namespaces a segment at a time, "
+                       + "aliases, a command's options (those that cannot repeat only once; `--no-x` for a flag that is true by default), "
+                       + "choices with their help, `true`/`false`, files and folders for `path` args, and what an arg's `complete:` "
+                       + "program prints. After `--` or where a rest arg begins, the shell completes files.", indent: 2),
+            .section(StyledText("Options", .heading), [
+                HelpPage.Row(.options("--trust"), "let this project's `complete:` programs run on Tab"),
+            ]),
+            .paragraph("A `complete:` program is a program of the project: a Tab would run it. It runs only in a project you trusted: "
+                       + "run `\(program) completions --trust` in it, which records its manifests as they are now (their paths and the "
+                       + "SHA-256 of their bytes) in $XDG_CONFIG_HOME/hyper/trusted-manifests (else ~/.config/hyper/). A manifest added "
+                       + "or changed since needs `--trust` again; until then everything else still completes.", indent: 2),
+        ]).rendered(layout)
     }
 
     /// Parses the words after `completions`; nil when `--help` asked for usage.
@@ -152,7 +142,7 @@ final class ProjectCompletionSource: CompletionSource {
     /// The commands the list shows: hidden ones never.
     func summaries() -> [ListedCommand] {
         if let listed { return listed }
-        let summaries = (try? project?.summaries()) ?? []
+        let summaries = (try? project?.summaries())?.commands ?? []
         listed = summaries
         return summaries
     }

@@ -132,7 +132,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .undeclaredCondition: "an `exec` condition's `if` names an arg the command does not declare"
         case .invalidEnvValue: "a command's `env` value with a `$` that is not `${NAME}` or `$$`, or a malformed placeholder"
         case .invalidDirectory: "a `dir` that is empty, absolute or leaves the project root"
-        case .emptyText: "an empty `group`, `confirm` or alias"
+        case .emptyText: "an empty `group`, `confirm` or alias, or a group named like a heading of hyper's own"
         case .invalidCompleter: "a `complete` that is not a list of texts naming a program first"
         case .duplicateCommand: "a name or alias defined twice"
         case .reservedCommandName: "a command takes the name of a built-in"

@@ -73,8 +73,15 @@ enum TerminalText {
 
     /// `text` with every character `policy` does not keep spelt out.
     static func escaped(_ text: String, _ policy: Policy) -> String {
-        // Printable ASCII (and, for `lines`, line feeds) needs no work.
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || ($0 == 0x0A && policy == .lines) }) {
+        // Printable ASCII (and, for `lines`, line feeds) needs no work. A
+        // loop over the bytes in place: the list of 10,000 commands asks
+        // this of every name and help.
+        let lineFeed: UInt8 = policy == .lines ? 0x0A : 0x09
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where !((byte >= 0x20 && byte < 0x7F) || byte == 0x09 || byte == lineFeed) { return false }
+            return true
+        } ?? text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == lineFeed })
+        if plain {
             return text
         }
         var out = ""

@@ -17,7 +17,13 @@ public enum ConfirmationPolicy: Sendable, Hashable {
 
 /// A command's `confirm:` question, asked before it runs: `[y/N]`, default
 /// no. Only `y` or `yes` (any case, spaces around ignored) answers yes; an
-/// empty line, anything else, or the end of input answers no.
+/// empty line, anything else, a line over `maxAnswerBytes`, or the end of
+/// input answers no.
+///
+/// It is asked only where someone can see it and answer: standard input and
+/// standard error both a terminal, and hyper in the terminal's foreground
+/// (not a background job, which the terminal would stop). Input typed
+/// before the question is dropped, so an early `y` cannot answer it.
 enum Confirmation {
     enum Answer: Equatable {
         case yes
@@ -32,8 +38,13 @@ enum Confirmation {
         /// The next line, without its line feed; nil at the end of input.
         var readLine: @Sendable () -> String?
 
-        /// The process's standard input.
-        static let standardInput = Terminal(isTerminal: { isatty(0) == 1 }, readLine: { Confirmation.readLine(from: 0) })
+        /// The process's standard input, asked on standard error.
+        static let standardInput = Terminal(isTerminal: {
+            guard isatty(0) == 1, isatty(2) == 1, tcgetpgrp(0) == getpgrp() else { return false }
+            // What was typed before the question does not answer it.
+            tcflush(0, TCIFLUSH)
+            return true
+        }, readLine: { Confirmation.readLine(from: 0) })
     }
 
     /// The longest answer read; the rest of a longer line is read and dropped.
@@ -67,21 +78,29 @@ enum Confirmation {
     }
 
     /// One line from a descriptor, byte by byte so nothing after it is
-    /// consumed; at most `maxAnswerBytes` kept. Nil at the end of input
-    /// before any byte, or on a read error.
+    /// consumed. Nil at the end of input before any byte, or on a read
+    /// error; a line over `maxAnswerBytes` is read to its end and gives
+    /// `tooLong`, which is no answer.
     static func readLine(from fd: Int32) -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         var sawAny = false
+        var overflowed = false
         while true {
             let count = read(fd, &byte, 1)
             if count < 0 && errno == EINTR { continue }
-            guard count == 1 else { return sawAny ? String(decoding: bytes, as: UTF8.self) : nil }
+            if count != 1 || byte == UInt8(ascii: "\n") {
+                if count != 1 && !sawAny { return nil }
+                return overflowed ? tooLong : String(decoding: bytes, as: UTF8.self)
+            }
             sawAny = true
-            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            if bytes.count < maxAnswerBytes { bytes.append(byte) }
+            if bytes.count < maxAnswerBytes { bytes.append(byte) } else { overflowed = true }
         }
     }
+
+    /// What `readLine` gives for a line too long to be an answer.
+    static let tooLong = "\u{FFFD}"
+
 }
 
 extension String {

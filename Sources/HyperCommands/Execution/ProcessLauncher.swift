@@ -9,6 +9,10 @@ import Darwin
 @_silgen_name("posix_spawn_file_actions_addchdir_np")
 func addChangeDirectory(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
 
+/// glibc's `posix_spawn_file_actions_addfchdir_np` (2.29+).
+@_silgen_name("posix_spawn_file_actions_addfchdir_np")
+private func addChangeDirectory(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, descriptor: Int32) -> Int32
+
 /// Starts the process a `ProcessPlan` describes, straight over libc.
 ///
 /// Inherited environment strings are passed on as the very bytes hyper got
@@ -30,13 +34,23 @@ enum ProcessLauncher {
     /// status, signals, the terminal and the process group are the child's
     /// own. Returns only if the program could not be started.
     static func replaceProcess(with plan: ProcessPlan) -> LaunchFailure {
-        guard chdir(plan.workingDirectory) == 0 else {
+        if plan.confinement != nil {
+            let folder: Int32
+            switch confinedFolder(plan) {
+            case .success(let descriptor): folder = descriptor
+            case .failure(let failure): return failure
+            }
+            defer { close(folder) }
+            guard fchdir(folder) == 0 else {
+                return LaunchFailure(message: "cannot enter `\(TerminalText.line(plan.workingDirectory))`: \(FileSystem.errorText())", status: 126)
+            }
+        } else if chdir(plan.workingDirectory) != 0 {
             return LaunchFailure(message: "cannot enter `\(TerminalText.line(plan.workingDirectory))`: \(FileSystem.errorText())", status: 126)
         }
         return withCStrings(plan.arguments) { argv in
             withEnvironment(plan) { envp in
                 var lastError: Int32 = ENOENT
-                for candidate in candidates(for: plan.program) {
+                for candidate in candidates(for: plan.program, searchPath: plan.searchPath) {
                     // A failed execve costs far more than a stat: skip the
                     // PATH entries that do not hold the name at all.
                     if isMissing(candidate) { continue }
@@ -69,12 +83,22 @@ enum ProcessLauncher {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        _ = plan.workingDirectory.withCString { addChangeDirectory(&actions, $0) }
+        var folder: Int32 = -1
+        if plan.confinement != nil {
+            switch confinedFolder(plan) {
+            case .success(let descriptor): folder = descriptor
+            case .failure(let failure): return .failure(failure)
+            }
+            _ = addChangeDirectory(&actions, descriptor: folder)
+        } else {
+            _ = plan.workingDirectory.withCString { addChangeDirectory(&actions, $0) }
+        }
+        defer { if folder >= 0 { close(folder) } }
 
         return withCStrings(plan.arguments) { argv in
             withEnvironment(plan) { envp in
                 var lastError: Int32 = ENOENT
-                for candidate in candidates(for: plan.program) {
+                for candidate in candidates(for: plan.program, searchPath: plan.searchPath) {
                     var pid = pid_t()
                     let result = posix_spawn(&pid, candidate, &actions, &attributes, argv, envp)
                     if result == 0 { return .success(pid) }
@@ -106,6 +130,28 @@ enum ProcessLauncher {
         default:
             LaunchFailure(message: "cannot run `\(program)`: \(String(cString: strerror(code)).lowercased())", status: 126)
         }
+    }
+
+    /// The folder of a command with a `dir`, opened, once its own path
+    /// (what the descriptor is, links resolved) is known to be inside the
+    /// project root: entered by the descriptor, it cannot be swapped for a
+    /// link that leads elsewhere between the check and the start.
+    private static func confinedFolder(_ plan: ProcessPlan) -> Result<Int32, LaunchFailure> {
+        let shown = TerminalText.line(plan.workingDirectory)
+        let folder = open(plan.workingDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else {
+            return .failure(LaunchFailure(message: "cannot enter `\(shown)`: \(FileSystem.errorText())", status: 126))
+        }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/fd/\(folder)", &buffer, buffer.count - 1)
+        let real = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
+        guard let real, let root = plan.confinement.flatMap(FileSystem.resolvedPath),
+              real == root || real.hasPrefix(root == "/" ? "/" : root + "/") else {
+            close(folder)
+            return .failure(LaunchFailure(message: "`\(shown)` leads outside the project\(real.map { ", to `\(TerminalText.line($0))`" } ?? ""); nothing was run",
+                                          status: 126))
+        }
+        return .success(folder)
     }
 
     /// True when nothing is at `path` (or a part of it is not a folder).
@@ -176,7 +222,7 @@ enum ProcessLauncher {
     private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         var entries: [UnsafeMutablePointer<CChar>?] = inheritedEnvironment()
         // A plan from `make` sets only variables hyper owns; one changed by its caller may replace others.
-        let replaced = Set(plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { ExactName($0.name) })
+        let replaced = Set(plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { ExactName($0.name) } + plan.unset.map(ExactName.init))
         if !replaced.isEmpty { entries.removeAll { replaced.contains(ExactName(variableName($0!))) } }
         let inherited = entries.count
         for (name, value) in plan.environment {

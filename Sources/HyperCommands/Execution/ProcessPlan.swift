@@ -13,8 +13,29 @@ import Darwin
     public var arguments: [String]
     /// Variables hyper sets; they replace inherited ones of the same name.
     public var environment: [(name: String, value: String)]
-    /// Where it runs: the project root.
+    /// Where it runs: the project root, or the command's `dir` in it.
     public var workingDirectory: String
+    /// Inherited variables removed: those of the command's `env` left unset
+    /// because a placeholder had no value.
+    public var unset: [String] = []
+    /// The project root a `dir` must stay inside, links resolved, when the
+    /// command has a `dir`: the folder is opened and checked, then entered
+    /// by its descriptor, so a link swapped in between cannot lead out.
+    public var confinement: String?
+
+    /// Where a bare program name is looked for: the `PATH` the plan sets
+    /// (a command's `env`), else hyper's own.
+    var searchPath: String? {
+        if let path = environment.last(where: { Names.same($0.name, "PATH") }) { return path.value }
+        return getenv("PATH").map { String(cString: $0) }
+    }
+
+    public init(program: String, arguments: [String], environment: [(name: String, value: String)], workingDirectory: String) {
+        self.program = program
+        self.arguments = arguments
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+    }
 
     public static func == (lhs: ProcessPlan, rhs: ProcessPlan) -> Bool {
         lhs.program == rhs.program && lhs.arguments == rhs.arguments && lhs.workingDirectory == rhs.workingDirectory
@@ -74,7 +95,7 @@ import Darwin
         strings += environment.map { ("`\($0.name)`", $0.name.utf8.count + 1 + $0.value.utf8.count) }
         let rest = budget.inheritedBytes + strings.reduce(0) { $0 + $1.bytes + 1 }
             + (arguments.count + environment.count + budget.inheritedCount) * budget.pointerBytes
-        let candidates = ProcessLauncher.candidates(for: program).map(\.utf8.count)
+        let candidates = ProcessLauncher.candidates(for: program, searchPath: searchPath).map(\.utf8.count)
         // The longest path `PATH` could give settles most plans without a look at the disk.
         guard rest + candidates.max()! + 1 > budget.maxTotalBytes else { return nil }
         let total = rest + budget.programPathBytes(self) + 1
@@ -169,14 +190,22 @@ import Darwin
         }
         // The command's own variables, after the args' (their names never clash:
         // `env` may not name `HYPER_...`); an unset one replaces nothing.
+        var unset: [String] = []
         for variable in command.environment {
-            if let value = variable.expanded(values, inherited: inherited) { environment.append((variable.name, value)) }
+            if let value = variable.expanded(values, inherited: inherited) {
+                environment.append((variable.name, value))
+            } else {
+                unset.append(variable.name)
+            }
         }
         environment.append(("HYPER_ARGS_JSON", "{" + json.joined(separator: ",") + "}"))
         environment.append(("HYPER_COMMAND", command.name))
         environment.append(("HYPER_INVOCATION_DIR", invocationDirectory))
         environment.append(("PWD", projectRoot))
-        return ProcessPlan(program: program, arguments: arguments, environment: environment, workingDirectory: projectRoot)
+        var plan = ProcessPlan(program: program, arguments: arguments, environment: environment, workingDirectory: projectRoot)
+        plan.unset = unset
+        if command.directory != nil { plan.confinement = command.root }
+        return plan
     }
 }
 
@@ -225,7 +254,7 @@ import Darwin
 
     /// The path the kernel copies too: the program as found on `PATH`.
     func programPathBytes(_ plan: ProcessPlan) -> Int {
-        let candidates = ProcessLauncher.candidates(for: plan.program)
+        let candidates = ProcessLauncher.candidates(for: plan.program, searchPath: plan.searchPath)
         let found = candidates.first { FileSystem.isExecutable($0) } ?? candidates.max { $0.utf8.count < $1.utf8.count }
         return found?.utf8.count ?? plan.program.utf8.count
     }

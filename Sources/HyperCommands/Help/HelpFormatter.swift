@@ -1,110 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The help texts: one command's (`hyper seed --help`, the seed's
-/// `format_help`) and the list of all commands (`hyper --help`).
+/// `format_help`) and the list of all commands (`hyper --help`), laid out by
+/// `HelpPage` for a `TextLayout` (width and colour).
 enum HelpFormatter {
-    /// The seed's shape:
+    /// The seed's shape, aligned and wrapped:
     ///
     ///     Usage: hyper seed [OPTIONS] [count]
     ///
     ///       Seed the database with test data
     ///
     ///     Options:
-    ///       -c, --count <int>  (default: 100)  Number of records to create
-    ///       --verbose
+    ///       -c, --count <int>  Number of records to create [default: 100]
+    ///           --verbose
     ///
     /// The usage line shows the args a positional word fills, in order
     /// (`<url>` required, `[dir]` optional, `<file>...` for a `multiple`
-    /// arg), and the pass-through (`[-- ARGS...]`). Under Options, each arg
-    /// but hidden ones, in declaration order: its short name, its option
-    /// (`--[no-]color` for a flag that defaults to true), `<type>` (with `...`
-    /// for a list), then `(required)` or `(default: ...)`, its choices,
-    /// `[env: NAME]`, `(deprecated: ...)` and its help. Choices with help
-    /// (the mapping form) get a line each below the arg. A variable that is
-    /// set but empty counts as unset, so `[env: NAME]` means "when NAME is
-    /// set and not empty".
+    /// arg), and the pass-through (`[-- ARGS...]`). The command's help
+    /// follows whole, its blank lines kept and its final line breaks
+    /// dropped. Under Options, each arg but hidden ones, in declaration
+    /// order: its short name (when any arg has one, the others are indented
+    /// so the long names line up, as clap does), its option (`--[no-]color`
+    /// for a flag that defaults to true), `<type>` (with `...` for a list);
+    /// then its help and, after it, `[required]` or `[default: ...]`,
+    /// `[possible values: ...]`, `[min: ...]`, `[max: ...]`, `[env: NAME]`,
+    /// `[deprecated: ...]`. Choices
+    /// with help (the mapping form) get a line each under `Possible values:`.
+    /// A variable that is set but empty counts as unset, so `[env: NAME]`
+    /// means "when NAME is set and not empty".
     ///
     /// Names and defaults are one-line texts and help keeps its line breaks;
     /// both pass through `TerminalText`, so no character of a manifest can
     /// drive the terminal.
-    static func formatHelp(_ command: CommandDefinition, program: String = "hyper") -> String {
+    static func formatHelp(_ command: CommandDefinition, program: String = "hyper", layout: TextLayout = .plain) -> String {
         let shown = command.args.filter { !$0.hidden }
-        var usage = "Usage: \(TerminalText.line(program)) \(TerminalText.line(command.name)) [OPTIONS]"
+        var usage: [StyledText] = [StyledText(TerminalText.line(program) + " " + TerminalText.line(command.name), .literal), "[OPTIONS]"]
         for arg in shown where arg.takesPosition {
             let name = TerminalText.line(arg.name)
-            usage += arg.required ? " <\(name)>" : " [\(name)]"
+            var word = arg.required ? "<\(name)>" : "[\(name)]"
             if arg.arity == .many {
                 // It takes every positional word left.
-                usage += "..."
+                word += "..."
+                usage.append(StyledText(word))
                 break
             }
+            usage.append(StyledText(word))
         }
         if let rest = shown.first(where: { $0.arity == .rest }) {
-            usage += " [\(restName(rest))]"
+            usage.append(StyledText("[\(restName(rest))]"))
         }
-        var text = usage + "\n"
-        if !command.help.isEmpty {
-            text += "\n" + indented(TerminalText.lines(command.help), by: "  ") + "\n"
+        var page = HelpPage(usage: [usage])
+        let help = TextLayout.trimmedEnd(TerminalText.lines(command.help))
+        if !help.isEmpty {
+            page.blocks.append(.paragraph(help, indent: 2))
+        }
+        if !command.aliases.isEmpty {
+            page.blocks.append(.paragraph("Aliases: " + command.aliases.map { TerminalText.line($0) }.joined(separator: ", "), indent: 2))
         }
         if !shown.isEmpty {
-            text += "\nOptions:\n"
-            for arg in shown {
-                text += "  " + optionLine(arg) + "\n"
-                if arg.choices.contains(where: { !$0.help.isEmpty }) {
-                    let values = arg.choices.map { display($0.value) }
-                    let width = values.map(\.count).max() ?? 0
-                    for (value, choice) in zip(values, arg.choices) {
-                        var line = "      " + value
-                        if !choice.help.isEmpty {
-                            line += String(repeating: " ", count: width - value.count + 2)
-                            // Its later lines start under its first.
-                            let lines = TerminalText.lines(choice.help).split(separator: "\n", omittingEmptySubsequences: false)
-                            line += lines[0] + lines.dropFirst().map { "\n" + ($0.isEmpty ? "" : String(repeating: " ", count: 8 + width) + $0) }.joined()
-                        }
-                        text += line + "\n"
-                    }
-                }
+            let shortIndent = shown.contains { $0.short != nil }
+            page.blocks.append(.section(StyledText("Options", .heading), shown.map { HelpPage.Row(optionCell($0, shortIndent: shortIndent), optionText($0)) }))
+        }
+        return page.rendered(layout)
+    }
+
+    /// What to type for an arg: `-p, --port <int>`, `--[no-]color`,
+    /// `-- ARGS...`.
+    private static func optionCell(_ arg: ArgDefinition, shortIndent: Bool) -> StyledText {
+        var cell = StyledText()
+        if let short = arg.short {
+            cell.append("-" + TerminalText.line(String(short)), .literal)
+            cell.append(", ")
+        } else if shortIndent {
+            cell.append("    ")
+        }
+        if arg.arity == .rest {
+            cell.append("--", .literal)
+            cell.append(" " + TerminalText.line(arg.name.uppercased()) + "...")
+            return cell
+        }
+        let option = TerminalText.line(arg.optionName)
+        cell.append(arg.isFlag && arg.default == .bool(true) ? "--[no-]" + option.dropFirst(2) : option, .literal)
+        if !arg.isFlag { cell.append(" <\(arg.type.rawValue)>" + (arg.isList ? "..." : "")) }
+        return cell
+    }
+
+    /// What an arg does: its help, then what else is known of it.
+    private static func optionText(_ arg: ArgDefinition) -> String {
+        var notes: [String] = []
+        if arg.arity != .rest {
+            if arg.required {
+                notes.append("[required]")
+            } else if let value = arg.default, !(arg.isFlag && value == .bool(false)), value != .list([]) {
+                notes.append("[default: \(display(value))]")
+            }
+        }
+        let choicesHaveHelp = arg.choices.contains { !$0.help.isEmpty }
+        if !arg.choices.isEmpty && !choicesHaveHelp {
+            notes.append("[possible values: " + arg.choices.map { display($0.value) }.joined(separator: ", ") + "]")
+        }
+        if let minimum = arg.minimum { notes.append("[min: \(display(minimum))]") }
+        if let maximum = arg.maximum { notes.append("[max: \(display(maximum))]") }
+        if let name = arg.env { notes.append("[env: \(TerminalText.line(name))]") }
+        if let reason = arg.deprecated {
+            notes.append(reason.isEmpty ? "[deprecated]" : "[deprecated: \(TerminalText.line(reason))]")
+        }
+        var text = TextLayout.trimmedEnd(TerminalText.lines(arg.help))
+        if !notes.isEmpty {
+            text += (text.isEmpty ? "" : " ") + notes.joined(separator: " ")
+        }
+        if choicesHaveHelp {
+            text += (text.isEmpty ? "" : "\n") + "Possible values:"
+            for choice in arg.choices {
+                let help = TextLayout.trimmedEnd(TerminalText.lines(choice.help))
+                text += "\n- " + display(choice.value)
+                guard !help.isEmpty else { continue }
+                // Its later lines start under its value.
+                text += ": " + help.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : String($0) }.joined(separator: "\n  ")
             }
         }
         return text
     }
 
-    /// One arg's line under Options, without its indent.
-    private static func optionLine(_ arg: ArgDefinition) -> String {
-        if arg.arity == .rest {
-            return restName(arg) + (arg.help.isEmpty ? "" : "  " + TerminalText.lines(arg.help))
-        }
-        var line = arg.short.map { "-\(TerminalText.line(String($0))), " } ?? ""
-        let option = TerminalText.line(arg.optionName)
-        if arg.isFlag && arg.default == .bool(true) {
-            line += "--[no-]" + option.dropFirst(2)
-        } else {
-            line += option
-        }
-        if !arg.isFlag { line += " <\(arg.type.rawValue)>" + (arg.isList ? "..." : "") }
-        if arg.required {
-            line += "  (required)"
-        } else if let value = arg.default, !(arg.isFlag && value == .bool(false)), value != .list([]) {
-            line += "  (default: \(display(value)))"
-        }
-        if !arg.choices.isEmpty && arg.choices.allSatisfy({ $0.help.isEmpty }) {
-            line += "  (one of: " + arg.choices.map { display($0.value) }.joined(separator: ", ") + ")"
-        }
-        if let name = arg.env { line += "  [env: \(TerminalText.line(name))]" }
-        if let reason = arg.deprecated {
-            line += reason.isEmpty ? "  (deprecated)" : "  (deprecated: \(TerminalText.line(reason)))"
-        }
-        if !arg.help.isEmpty { line += "  " + TerminalText.lines(arg.help) }
-        return line
-    }
-
     /// `-- ARGS...` for a rest arg named `args`.
     private static func restName(_ arg: ArgDefinition) -> String {
         "-- \(TerminalText.line(arg.name.uppercased()))..."
-    }
-
-    /// Every non-empty line of `text`, indented.
-    private static func indented(_ text: String, by indent: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
     }
 
     /// A default as a user would type it: bare, or as a JSON string when it
@@ -124,75 +149,103 @@ enum HelpFormatter {
         }
     }
 
-    /// `hyper`, `hyper --help`, `hyper help`: every command with its help,
-    /// sorted, then the built-ins apart. `program` is the name the program
-    /// is called by.
-    static func formatList(_ commands: [ListedCommand], note: String?, program: String = "hyper") -> String {
+    /// `hyper`, `hyper --help`, `hyper help`, `hyper list`: the commands,
+    /// then the built-ins apart, then hyper's own options. `commands` come in
+    /// declaration order (files in load order, commands in file order). The
+    /// commands without a group are listed first, under `Commands:`; then
+    /// each group under its own heading, in the order the groups first
+    /// appear; under every heading, commands in byte order of name. Aliases
+    /// follow the name, as cargo lists them (`migrate, m, mig`); the text is
+    /// the first line of the help. `program` is the name the program is
+    /// called by. `groupOrder`, when given, orders the headings instead (the
+    /// index keeps commands in byte order of names, and the order of groups
+    /// apart); a group it lacks comes after, by first appearance.
+    static func formatList(_ commands: [ListedCommand], groupOrder: [String] = [], note: String?, program: String = "hyper",
+                           layout: TextLayout = .plain) -> String {
         let program = TerminalText.line(program)
-        var text = "Usage: \(program) [--manifests PATH]... [--no-index] [--yes] [--dry-run[=json]] <command> [args]\n"
-        if let note { text += "\n" + note + "\n" }
-        text += sections(commands)
-        text += "\nBuilt-in:\n" + table(BuiltIn.all.filter { $0.name != "completions" }.map { ($0.synopsis, $0.summary) })
-        text += "\nOptions:\n" + table([
-            ("--manifests PATH", "Use these manifest files or folders (repeatable; or HYPER_COMMANDS)"),
-            ("--no-index", "Read the manifests, not the index of them (or HYPER_NO_INDEX=1)"),
-            ("--yes", "Answer yes to a command's confirmation question (or HYPER_YES=1)"),
-            ("--dry-run[=json]", "Show what the command would run, and run nothing"),
-            ("-h, --help", "Show this list"),
-            ("-V, --version", "Print hyper's version"),
-        ])
-        text += "\nRun `\(program) <command> --help` for a command's options.\n"
-        return text
-    }
-
-    /// The commands under their headings: ungrouped ones under `Commands:`,
-    /// then each group in the order groups first appear; within a heading,
-    /// in byte order of names. Aliases follow the name.
-    private static func sections(_ commands: [ListedCommand]) -> String {
-        var headings: [String?] = [nil]
-        for command in commands where !headings.contains(command.group) { headings.append(command.group) }
-        var text = ""
-        for heading in headings {
-            let members = commands.filter { $0.group == heading }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-            guard !members.isEmpty else { continue }
-            text += "\n" + (heading.map { TerminalText.line($0) } ?? "Commands") + ":\n"
-            text += table(members.map { command in
-                let names = ([command.name] + command.aliases).map { TerminalText.line($0) }.joined(separator: ", ")
-                return (names, TerminalText.lines(firstLine(command.help)))
-            })
+        var page = HelpPage(usage: [[StyledText(program, .literal), "[OPTIONS]", "<command>", "[args]"]])
+        if let note { page.blocks.append(.paragraph(note, indent: 0)) }
+        var ungrouped: [ListedCommand] = []
+        var groups: [String] = groupOrder
+        var grouped: [String: [ListedCommand]] = [:]
+        if commands.allSatisfy({ $0.group == nil }) {
+            ungrouped = commands
+        } else {
+            for command in commands {
+                guard let group = command.group else {
+                    ungrouped.append(command)
+                    continue
+                }
+                if grouped[group] == nil && !groups.contains(group) { groups.append(group) }
+                grouped[group, default: []].append(command)
+            }
         }
-        return text
+        if !ungrouped.isEmpty {
+            page.blocks.append(.section(StyledText("Commands", .heading), rows(ungrouped)))
+        }
+        for group in groups {
+            guard let members = grouped[group] else { continue }
+            page.blocks.append(.section(StyledText(TerminalText.line(group), .heading), rows(members)))
+        }
+        // hyper's own sections align apart from the commands, so a short
+        // command name is not pushed out to the width of `list [--all] [--json]`.
+        page.blocks.append(.section(StyledText("Built-in", .heading), BuiltIn.all.filter { $0.name != "completions" }.map { builtIn in
+            var synopsis = StyledText(builtIn.name, .literal)
+            synopsis.append(String(builtIn.synopsis.dropFirst(builtIn.name.utf8.count)))
+            return HelpPage.Row(synopsis, builtIn.summary)
+        }, alignment: 1))
+        page.blocks.append(.section(StyledText("Options", .heading), [
+            HelpPage.Row(.options("--manifests PATH"), "Use these manifest files or folders (repeatable; or HYPER_COMMANDS)"),
+            HelpPage.Row(.options("--no-index"), "Read the manifests, not the index of them (or HYPER_NO_INDEX=1)"),
+            HelpPage.Row(.options("--yes"), "Answer yes to a command's confirmation question (or HYPER_YES=1)"),
+            HelpPage.Row(.options("--dry-run[=json]"), "Show what the command would run, and run nothing"),
+            HelpPage.Row(.options("-h, --help"), "Show this list"),
+            HelpPage.Row(.options("-V, --version"), "Print hyper's version"),
+        ], alignment: 1))
+        page.blocks.append(.paragraph("Run `\(program) <command> --help` for a command's options.", indent: 0))
+        return page.rendered(layout)
     }
 
-    /// `hyper db`: the commands in namespace `db`.
-    static func formatNamespace(_ namespace: String, _ commands: [ListedCommand], program: String = "hyper") -> String {
+    /// `hyper db` when `db` is no command but `db:migrate` and `db:seed`
+    /// are: the commands in that namespace (whose names start with
+    /// `namespace:`), under one heading, by their full names in byte order,
+    /// laid out as the list is. Groups are not shown here: a namespace is
+    /// part of names, a group is a heading.
+    static func formatNamespace(_ namespace: String, _ commands: [ListedCommand], program: String = "hyper", layout: TextLayout = .plain) -> String {
         let program = TerminalText.line(program)
+        let shown = TerminalText.line(namespace)
+        let prefix = Array(namespace.utf8) + [UInt8(ascii: ":")]
+        // A command whose alias is in the namespace is listed too, by its name.
+        let members = commands.filter { command in
+            command.name.utf8.starts(with: prefix) || command.aliases.contains { $0.utf8.starts(with: prefix) }
+        }
         let words = TerminalText.line(namespace.split(separator: ":").joined(separator: " "))
-        var text = "Usage: \(program) \(words) <command> [args]\n"
-        text += sections(commands)
-        text += "\nRun `\(program) \(words) <command> --help` for a command's options.\n"
-        return text
+        var page = HelpPage(usage: [[StyledText(program, .literal), StyledText(words, .literal), "<command>", "[args]"]])
+        page.blocks.append(.section(StyledText("Commands in \(shown)", .heading), rows(members)))
+        page.blocks.append(.paragraph("Run `\(program) \(words) <command> --help` for a command's options.", indent: 0))
+        return page.rendered(layout)
+    }
+
+    /// One row per command, in byte order of name: its names, and the first
+    /// line of its help.
+    private static func rows(_ commands: [ListedCommand]) -> [HelpPage.Row] {
+        let precedes: (ListedCommand, ListedCommand) -> Bool = { Names.precedes($0.name, $1.name) }
+        // The index gives them in order already: check before sorting.
+        let sorted = zip(commands, commands.dropFirst()).allSatisfy { !precedes($1, $0) } ? commands : commands.sorted(by: precedes)
+        return sorted.map { command in
+            var names = StyledText(TerminalText.line(command.name), .literal)
+            for alias in command.aliases {
+                names.append(", ")
+                names.append(TerminalText.line(alias), .literal)
+            }
+            return HelpPage.Row(names, TerminalText.lines(firstLine(command.help)))
+        }
     }
 
     private static func firstLine(_ help: String) -> String {
+        // Most help is one line: look for a line feed in place first.
+        if help.utf8.withContiguousStorageIfAvailable({ $0.isEmpty || memchr($0.baseAddress!, 0x0A, $0.count) == nil }) == true { return help }
         guard let newline = help.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return help }
         return String(help[..<newline])
-    }
-
-    /// Two aligned columns. Names are ASCII (command names and built-ins,
-    /// escaped), so their width is their byte count.
-    private static func table(_ rows: [(String, String)]) -> String {
-        let width = rows.map { $0.0.utf8.count }.max() ?? 0
-        var text = ""
-        for (name, help) in rows {
-            text += "  "
-            text += name
-            if !help.isEmpty {
-                text += String(repeating: " ", count: width - name.utf8.count + 2)
-                text += help
-            }
-            text += "\n"
-        }
-        return text
     }
 }

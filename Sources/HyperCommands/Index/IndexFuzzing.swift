@@ -20,6 +20,7 @@
         func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? { (1, ManifestNames.digest([Array("fuzz.yaml".utf8)])) }
         func digest(_ path: String, size: Int64) -> SHA256.Digest? { manifest }
         func isExecutableFile(_ path: String) -> Bool { true }
+        func isFolder(_ path: String) -> Bool { true }
     }
 
     /// A sound index of `manifest` (as `commands.d/fuzz.yaml`), or nil if the

@@ -62,22 +62,34 @@ enum ManifestIndex {
         let programs = relativePrograms(load)
         validation.u32(UInt32(programs.count))
         for program in programs { validation.string(program) }
+        // The `dir` of each sound command: one that is gone makes the index
+        // stale, so the list never shows a command a full load refuses.
+        var folders: [String] = []
+        var seenFolders: Set<String> = []
+        for command in load.soundCommands where command.directory != nil {
+            if let folder = command.workingFolder, seenFolders.insert(folder).inserted { folders.append(folder) }
+        }
+        validation.u32(UInt32(folders.count))
+        for folder in folders { validation.string(folder) }
         // Manifests with errors: how many, whether names may be missing, and
         // the names declared that are not sound. Only sound commands get records.
-        let broken = load.brokenFiles
-        validation.u32(UInt32(broken.count))
+        validation.u32(UInt32(load.filesWithErrors.count))
         validation.u8(load.unreadToEnd.isEmpty ? 0 : 1)
-        let refused = broken.isEmpty && load.refusedNames.isEmpty ? [] : load.refusedNames
+        let refused = load.refusedNames
         validation.u32(UInt32(refused.count))
         for name in refused { validation.string(name) }
         // Whether any name has a namespace: without one, `hyper greet Ann`
         // never looks up `greet:Ann`.
         let namespaced = load.declared.contains { $0.name.utf8.contains(UInt8(ascii: ":")) }
         validation.u8(namespaced ? 1 : 0)
+        // The list's groups in the order they first appear; the records
+        // themselves are in byte order of names, as the list shows them.
+        let groups = load.groupOrder
+        validation.u32(UInt32(groups.count))
+        for group in groups { validation.string(group) }
 
-        // Records in declaration order (files in reading order, commands in
-        // file order): the list orders its groups by first appearance.
-        let sorted = load.soundCommands
+        // Records in byte order of names, so a listing reads them in order.
+        let sorted = load.soundCommands.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         // Locations name their file by its number among the files above.
         guard load.files.count == load.inputs.files.count else { return nil }
         var numbers: [String: UInt32] = [:]

@@ -54,6 +54,7 @@ protocol IndexDisk {
     /// The SHA-256 of a regular file of exactly `size` bytes, or nil.
     func digest(_ path: String, size: Int64) -> SHA256.Digest?
     func isExecutableFile(_ path: String) -> Bool
+    func isFolder(_ path: String) -> Bool
 }
 
 struct LiveDisk: IndexDisk {
@@ -73,6 +74,10 @@ struct LiveDisk: IndexDisk {
 
     func isExecutableFile(_ path: String) -> Bool {
         FileSystem.kind(path) == .file && FileSystem.isExecutable(path)
+    }
+
+    func isFolder(_ path: String) -> Bool {
+        FileSystem.kind(path) == .directory
     }
 }
 
@@ -130,13 +135,15 @@ final class OpenedIndex {
             }
         }
         if let miss = checked.miss { throw miss }
-        (refreshes, fileOffsets, broken) = (checked.refreshes, checked.fileOffsets, checked.broken)
+        (refreshes, fileOffsets, facts) = (checked.refreshes, checked.fileOffsets, checked.facts)
     }
 
-    /// The manifests with errors when the index was written, and the names
-    /// a call must refuse (see `ManifestLoad.brokenFiles`).
-    struct Broken {
-        /// How many manifests have errors of their own.
+    /// What the index knows of the project beside its commands: the
+    /// manifests with errors when it was written and the names a call must
+    /// refuse (see `ManifestLoad.brokenFiles`), whether names have
+    /// namespaces, and the order of the list's groups.
+    struct Facts {
+        /// How many manifests have errors (see `ManifestLoad.filesWithErrors`).
         var fileCount = 0
         /// True when some manifest's names are unknown (YAML not read to its end).
         var namesIncomplete = false
@@ -144,12 +151,14 @@ final class OpenedIndex {
         var refusedNames: [String] = []
         /// True when some name or alias declared has a namespace (`db:migrate`).
         var namespaced = false
+        /// The groups of sound commands, in the order they first appear.
+        var groupOrder: [String] = []
 
         func refuses(_ name: String) -> Bool {
             refusedNames.contains { Names.same($0, name) }
         }
     }
-    private(set) var broken = Broken()
+    private(set) var facts = Facts()
 
     deinit {
         if case .file(let descriptor, _) = source { close(descriptor) }
@@ -159,7 +168,7 @@ final class OpenedIndex {
     private struct Validated {
         var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
         var fileOffsets: [Int] = []
-        var broken = Broken()
+        var facts = Facts()
         var miss: ManifestIndex.Miss?
     }
 
@@ -206,18 +215,28 @@ final class OpenedIndex {
             guard let program = reader.string() else { throw corrupt }
             guard disk.isExecutableFile(program) else { throw .stale("program `\(program)` changed") }
         }
-        var broken = Broken()
+        guard let folderCount = reader.u32() else { throw corrupt }
+        for _ in 0..<folderCount {
+            guard let folder = reader.string() else { throw corrupt }
+            guard disk.isFolder(folder) else { throw .stale("folder `\(folder)` is gone") }
+        }
+        var facts = Facts()
         guard let brokenCount = reader.u32(), let incomplete = reader.u8(), incomplete <= 1, let refusedCount = reader.u32(),
               refusedCount <= 1_000_000 else { throw corrupt }
-        (broken.fileCount, broken.namesIncomplete) = (Int(brokenCount), incomplete == 1)
+        (facts.fileCount, facts.namesIncomplete) = (Int(brokenCount), incomplete == 1)
         for _ in 0..<refusedCount {
             guard let name = reader.string() else { throw corrupt }
-            broken.refusedNames.append(name)
+            facts.refusedNames.append(name)
         }
         guard let namespaced = reader.u8(), namespaced <= 1 else { throw corrupt }
-        broken.namespaced = namespaced == 1
+        facts.namespaced = namespaced == 1
+        guard let groupCount = reader.u32(), groupCount <= 100_000 else { throw corrupt }
+        for _ in 0..<groupCount {
+            guard let group = reader.string() else { throw corrupt }
+            facts.groupOrder.append(group)
+        }
         guard reader.offset == reader.buffer.count else { throw corrupt }
-        return Validated(refreshes: refreshes, fileOffsets: fileOffsets, broken: broken)
+        return Validated(refreshes: refreshes, fileOffsets: fileOffsets, facts: facts)
     }
 
     /// The whole index again with the refreshed signatures written in, their
@@ -306,13 +325,13 @@ final class OpenedIndex {
     }
 
     /// What the list shows of every command, and whether it is hidden, in
-    /// declaration order; nil if any record is unsound or they are not as
+    /// byte order of names; nil if any record is unsound or they are not as
     /// many as the header says.
     func summaries() -> [(command: ListedCommand, hidden: Bool)]? {
         eachRecord { reader in CommandCodec.decodeSummary(from: &reader) }
     }
 
-    /// Every command in full, in declaration order; nil as for `summaries`.
+    /// Every command in full, in byte order of names; nil as for `summaries`.
     func definitions() -> [CommandDefinition]? {
         eachRecord { reader in
             guard let command = CommandCodec.decode(from: &reader, file: shownFile), reader.offset == reader.buffer.count else { return nil }

@@ -17,6 +17,10 @@ struct ManifestDecoder {
     private(set) var commands: [CommandDefinition] = []
     /// Every entry under `commands`, valid or not, for cross-file checks.
     private(set) var declaredCommands: [DeclaredCommand] = []
+    /// True when some part that may declare commands was skipped (a root
+    /// that is not a mapping, a misspelt or second `commands`, a `commands`
+    /// that is not a mapping): the names declared may be incomplete.
+    private(set) var namesIncomplete = false
     var commandCount: Int { declaredCommands.reduce(0) { $0 + ($1.owner == nil ? 1 : 0) } }
 
     init(file: String) {
@@ -30,27 +34,34 @@ struct ManifestDecoder {
             report(.wrongKind, "a manifest must be a mapping with the key `commands`, found \(root.kindDescription)",
                    root.span!, help: "start the file with `commands:`")
             stream.skipValue(startingWith: root)
+            namesIncomplete = true
             return
         }
         var sawCommands = false
         while let key = nextKey(&stream) {
             guard let value = stream.next() else { return }
             if stream.text(of: key, is: "commands") {
+                if sawCommands { namesIncomplete = true }
                 sawCommands = true
                 decodeCommands(value, key: key, &stream)
             } else {
                 unknownKey(key, value, known: ["commands"], context: "at the top level", &stream)
                 stream.skipValue(startingWith: value)
+                namesIncomplete = true
             }
         }
         if !sawCommands {
+            namesIncomplete = true
             report(.missingCommands, "manifest has no `commands` key", rootSpan,
                    help: "a manifest is a mapping with one key, `commands`, that maps command names to their specs")
         }
     }
 
     private mutating func decodeCommands(_ value: YAMLEvent, key: YAMLScalarRef, _ stream: inout YAMLEventStream) {
-        guard mapping(value, what: "`commands`", key: key, &stream) else { return }
+        guard mapping(value, what: "`commands`", key: key, &stream) else {
+            namesIncomplete = true
+            return
+        }
         let problemsBefore = stream.problems.count
         var count = 0
         while let name = nextKey(&stream) {
@@ -213,6 +224,8 @@ struct ManifestDecoder {
     /// What a command's own keys (beside `help`, `args` and its binding) held.
     private struct CommandKeys {
         var aliases: [(name: String, span: YAMLSpan)] = []
+        /// The aliases' names, for telling a repeat without comparing each pair.
+        var aliasNames: Set<ExactName> = []
         var hidden = false
         var group: String?
         var confirm: (text: String, span: YAMLSpan)?
@@ -244,7 +257,7 @@ struct ManifestDecoder {
                 report(violation, text.span)
                 continue
             }
-            if Names.same(text.value, command) || keys.aliases.contains(where: { Names.same($0.name, text.value) }) {
+            if Names.same(text.value, command) || !keys.aliasNames.insert(ExactName(text.value)).inserted {
                 report(.duplicateCommand, "`\(text.value)` is already a name of command `\(command)`", text.span, help: "remove it from `aliases`")
                 continue
             }

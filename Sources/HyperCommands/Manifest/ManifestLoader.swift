@@ -16,8 +16,10 @@ struct ManifestLoad: Sendable {
     var inputs = ManifestInputs()
     /// Every name and alias declared, valid or not, in reading order.
     var declared: [DeclaredCommand] = []
-    /// Manifests whose YAML could not be read to its end: the names they
-    /// declare past the problem are unknown.
+    /// Manifests whose names are not all known: YAML that could not be read
+    /// to its end or had a problem, a structure the decoder skipped, a file
+    /// left unread. A call never gives up a longer namespaced name for a
+    /// shorter one while there is any.
     var unreadToEnd: [String] = []
 
     var hasErrors: Bool { diagnostics.errorCount > 0 }
@@ -35,6 +37,18 @@ struct ManifestLoad: Sendable {
         return files.filter { broken.contains($0) }
     }
 
+    /// Manifests with any error (their own, or one a check across files
+    /// placed in them), as shown, in reading order: what the one-line
+    /// warning of a call counts. A file left out for its name is warned
+    /// about on its own.
+    var filesWithErrors: [String] {
+        var files: Set<String> = []
+        for diagnostic in diagnostics where diagnostic.severity == .error && diagnostic.code != .manifestNameNotUTF8 {
+            if let file = diagnostic.location?.file { files.insert(file) }
+        }
+        return self.files.filter { files.contains($0) }
+    }
+
     /// True when an error stops every call: one that belongs to no manifest
     /// (a path given that is missing or unreadable).
     var stopsEveryCall: Bool {
@@ -47,6 +61,16 @@ struct ManifestLoad: Sendable {
         let broken = Set(brokenFiles)
         guard !broken.isEmpty else { return commands }
         return commands.filter { command in command.location.map { !broken.contains($0.file) } ?? true }
+    }
+
+    /// The groups of the sound commands, in the order they first appear
+    /// (files in reading order, commands in file order).
+    var groupOrder: [String] {
+        var order: [String] = []
+        for command in soundCommands {
+            if let group = command.group, !order.contains(where: { Names.same($0, group) }) { order.append(group) }
+        }
+        return order
     }
 
     /// Every name and alias declared that is not a name of a sound command,
@@ -314,7 +338,8 @@ struct ManifestLoader: Sendable {
         var declared: [DeclaredCommand] = []
         /// What the binding checks found (project-wide checks come later).
         var checkDiagnostics: [Diagnostic] = []
-        /// True when its YAML could not be read to its end.
+        /// True when the names it declares may be incomplete (see
+        /// `ManifestLoad.unreadToEnd`).
         var stoppedEarly = false
     }
 
@@ -323,6 +348,8 @@ struct ManifestLoader: Sendable {
     /// index or `HYPER_*` variables without changing it.
     static func nameNotUTF8(shown: String) -> DecodedFile {
         var result = DecodedFile(shown: shown)
+        // Never read, it may declare any name.
+        result.stoppedEarly = true
         result.diagnostics.append(Diagnostic(.manifestNameNotUTF8, "manifest file name is not valid UTF-8",
                                              at: SourceLocation(file: shown, line: 1, column: 1),
                                              help: "rename the file; its commands are not loaded until then"))
@@ -379,6 +406,9 @@ struct ManifestLoader: Sendable {
             result.stoppedEarly = true
             return result
         }
+        // A YAML problem (a duplicate key, a second document, an anchor) may
+        // have kept names from the decoder, as may a structure it skipped.
+        if decoder.namesIncomplete || !problems.isEmpty { result.stoppedEarly = true }
         result.diagnostics += decoder.diagnostics
         result.commands = decoder.commands
         result.declared = decoder.declaredCommands

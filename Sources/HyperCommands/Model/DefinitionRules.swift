@@ -95,9 +95,10 @@ enum DefinitionRules {
     private static func commandKeyRules(_ command: CommandDefinition) -> [Violation] {
         var found: [Violation] = []
         let argNames = command.args.map(\.name)
+        var seen: Set<ExactName> = [ExactName(command.name)]
         for (index, alias) in command.aliases.enumerated() {
             if let violation = aliasName(alias, of: command.name, at: index) { found.append(violation) }
-            if Names.same(alias, command.name) || command.aliases[..<index].contains(where: { Names.same($0, alias) }) {
+            if !seen.insert(ExactName(alias)).inserted {
                 found.append(Violation(code: .duplicateCommand, message: "`\(alias)` is already a name of command `\(command.name)`",
                                        help: "remove it from `aliases`", subject: .alias(index)))
             }
@@ -136,11 +137,17 @@ enum DefinitionRules {
         return nil
     }
 
-    /// A group is a heading: one line, not empty (E234, E218).
+    /// A group is a heading: one line, not empty, and not one of hyper's
+    /// own headings, which it would pass for (E234, E218).
     static func groupName(_ group: String) -> Violation? {
         if group.allSatisfy(\.isWhitespace) {
             return Violation(code: .emptyText, message: "`group` is empty", help: "name the heading the list shows this command under, or remove `group`",
                              subject: .commandKey("group"))
+        }
+        let plain = String(decoding: group.utf8.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        if ["commands", "built-in", "builtin", "options", "usage"].contains(plain) || plain.hasPrefix("commandsin") {
+            return Violation(code: .emptyText, message: "`group: \(group)` would read as a heading of hyper's own",
+                             help: "choose another name for the heading", subject: .commandKey("group"))
         }
         return shownText(group, what: "`group`", subject: .commandKey("group"))
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The naming rules of the manifest format.
 @_spi(Fuzz) public enum Names {
     /// Longest command name.
@@ -53,6 +59,22 @@
     /// and names and option words are ASCII: hyper compares them as bytes.
     static func same(_ name: some StringProtocol, _ other: some StringProtocol) -> Bool {
         name.utf8.elementsEqual(other.utf8)
+    }
+
+    /// True when `name` comes before `other` in byte order; the bytes are
+    /// compared in place (a list of 10,000 names checks its order this way).
+    static func precedes(_ name: String, _ other: String) -> Bool {
+        var (name, other) = (name, other)
+        return name.withUTF8 { a in
+            other.withUTF8 { b in
+                let common = min(a.count, b.count)
+                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                    let order = memcmp(x, y, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
     }
 
     /// True when `word` starts with the bytes of `prefix` (`"--x=\u{338}"`

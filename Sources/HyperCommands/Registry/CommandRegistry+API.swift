@@ -122,8 +122,8 @@ extension CommandRegistry {
             return false
         }
         switch prepared {
-        case .help(let text):
-            console.out(text)
+        case .help:
+            console.out(HelpFormatter.formatHelp(command, program: programName, layout: console.outputLayout(environment: Terminal.processEnvironment)))
             return 0
         case .failure(let text):
             console.err(text)

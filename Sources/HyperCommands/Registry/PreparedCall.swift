@@ -9,8 +9,9 @@ import Darwin
 /// (the CLI blocks and replaces itself with a program; `runCommand` awaits
 /// and spawns one).
 enum PreparedCall {
-    /// `--help`: print this text, exit 0.
-    case help(String)
+    /// `--help`: print the command's help, exit 0. The caller lays it out
+    /// for its output, so a call that runs asks nothing of the terminal.
+    case help
     /// A Swift handler or closure, with its values.
     case swift(CommandHandler, ParsedArguments)
     /// An `exec` or `sh` command, with its values.
@@ -22,14 +23,14 @@ enum PreparedCall {
 
 extension CommandRegistry {
     /// Parses `words` for `command`. Warnings (a deprecated option was used)
-    /// go to `warn`, a line each, before the call runs. `program` is the name
-    /// `--help`'s usage line calls the program by.
+    /// go to `warn`, a line each, before the call runs. `program` is the
+    /// name an error's `help:` line calls the program by.
     func prepare(_ command: CommandDefinition, _ words: [String], context: CommandLineParser.Context, program: String,
                  warn: (String) -> Void) -> PreparedCall {
         let values: ParsedArguments
         do {
             switch try CommandLineParser.parse(words, for: command, context: context) {
-            case .help: return .help(HelpFormatter.formatHelp(command, program: program))
+            case .help: return .help
             case .values(let parsed, let warnings):
                 for warning in warnings { warn(warning + "\n") }
                 values = parsed

@@ -1,0 +1,114 @@
+/// What a piece of hyper's own output is, for colour; the styles clap uses.
+enum TextStyle: Sendable {
+    /// `Usage:`, `Options:`, `Commands:`: bold and underlined.
+    case heading
+    /// What a user types as it is: a command's or an option's name. Bold.
+    case literal
+    /// `Error:`: bold red.
+    case error
+    /// `warning:`: bold yellow.
+    case warning
+    /// `help:`: bold.
+    case note
+
+    /// The SGR parameters that turn it on.
+    var code: String {
+        switch self {
+        case .heading: "1;4"
+        case .literal, .note: "1"
+        case .error: "1;31"
+        case .warning: "1;33"
+        }
+    }
+
+    /// `text` between this style's escape codes.
+    func paint(_ text: String) -> String {
+        "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+}
+
+/// A text of hyper's output made of spans, some styled. Every span is
+/// already safe to print (what came from a manifest, a file name or the
+/// command line went through `TerminalText`); colour codes go only around
+/// whole spans, and only when asked, so widths never count them.
+struct StyledText: Sendable, ExpressibleByStringLiteral {
+    struct Span: Sendable {
+        var text: String
+        var style: TextStyle?
+    }
+
+    private(set) var spans: [Span] = []
+
+    init() {}
+
+    init(_ text: String, _ style: TextStyle? = nil) {
+        append(text, style)
+    }
+
+    init(stringLiteral text: String) {
+        self.init(text)
+    }
+
+    /// An option list as hyper's own texts write it (`-h, --help`,
+    /// `--manifests PATH`): words that start with `-` are literal.
+    static func options(_ spec: String) -> StyledText {
+        var text = StyledText()
+        for (index, word) in spec.split(separator: " ").enumerated() {
+            if index > 0 { text.append(" ") }
+            if word.hasPrefix("-") {
+                let comma = word.hasSuffix(",")
+                text.append(String(comma ? word.dropLast() : word), .literal)
+                if comma { text.append(",") }
+            } else {
+                text.append(String(word))
+            }
+        }
+        return text
+    }
+
+    /// Adds a span; a tab becomes four spaces, so every column is counted.
+    mutating func append(_ text: String, _ style: TextStyle? = nil) {
+        guard !text.isEmpty else { return }
+        let expanded = text.utf8.contains(9) ? text.replacingTabs() : text
+        if let last = spans.last, last.style == style {
+            spans[spans.count - 1].text += expanded
+        } else {
+            spans.append(Span(text: expanded, style: style))
+        }
+    }
+
+    mutating func append(_ other: StyledText) {
+        for span in other.spans { append(span.text, span.style) }
+    }
+
+    var isEmpty: Bool { spans.isEmpty }
+
+    /// Terminal columns, escape codes excluded.
+    var width: Int {
+        spans.reduce(0) { $0 + TextLayout.columns($1.text) }
+    }
+
+    /// The text, each styled span between escape codes when `color`.
+    func rendered(color: Bool) -> String {
+        var out = ""
+        write(color: color, into: &out)
+        return out
+    }
+
+    func write(color: Bool, into out: inout String) {
+        for span in spans {
+            if color, let style = span.style {
+                out += style.paint(span.text)
+            } else {
+                out += span.text
+            }
+        }
+    }
+}
+
+extension String {
+    /// Each tab as four spaces, as diagnostics' excerpts show it.
+    func replacingTabs() -> String {
+        split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
+    }
+}
