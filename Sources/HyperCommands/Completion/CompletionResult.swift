@@ -40,8 +40,11 @@ struct CompletionResult: Sendable, Hashable {
         out.reserveCapacity(candidates.count * 48 + 4)
         for candidate in candidates {
             out += Self.clean(candidate.value)
-            let help = Self.clean(Self.firstLine(candidate.help))
-            if !help.isEmpty { out += "\t" + help }
+            let help = Self.cleanFirstLine(candidate.help)
+            if !help.isEmpty {
+                out += "\t"
+                out += help
+            }
             out += "\n"
         }
         return out + ":\(directive.rawValue)\n"
@@ -51,6 +54,23 @@ struct CompletionResult: Sendable, Hashable {
     static func firstLine(_ text: String) -> String {
         guard let end = text.utf8.firstIndex(of: UInt8(ascii: "\n")) else { return text }
         return String(text[..<end])
+    }
+
+    /// The first line of `text`, cleaned; in one pass over its bytes when
+    /// it is printable ASCII up to its first line feed, as help almost
+    /// always is.
+    static func cleanFirstLine(_ text: String) -> Substring {
+        var end = text.utf8.endIndex
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if byte >= 0x20 && byte < 0x7F { continue }
+            if byte == UInt8(ascii: "\n") {
+                end = index
+                break
+            }
+            return Substring(clean(firstLine(text)))
+        }
+        return text[..<end]
     }
 
     /// `text` without control or text-direction characters, tabs and line
