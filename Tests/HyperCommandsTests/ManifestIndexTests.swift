@@ -150,7 +150,7 @@ import Testing
                 compared += 1
             }
             let summaries = try #require(index.summaries())
-            #expect(summaries.map(\.command.name) == load.commands.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(summaries.map(\.name) == load.commands.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
             #expect(index.command(named: "no-such-command") == .absent)
         }
         #expect(compared >= 20)

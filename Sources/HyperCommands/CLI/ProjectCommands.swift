@@ -195,7 +195,8 @@ final class ProjectCommands {
         }
         if let index {
             if let indexed = index.summaries() {
-                let shown = indexed.compactMap { includingHidden || !$0.hidden ? $0.command : nil }
+                // Filtered only when something is hidden: a copy of 10,000 costs.
+                let shown = includingHidden || !indexed.contains(where: \.hidden) ? indexed : indexed.filter { !$0.hidden }
                 return withCode(shown, index.facts.groupOrder)
             }
             trace("unsound record; loading the manifests")
@@ -227,6 +228,6 @@ final class ProjectCommands {
 extension CommandDefinition {
     /// What the list shows of it.
     var listed: ListedCommand {
-        ListedCommand(name: name, aliases: aliases, help: help, group: group)
+        ListedCommand(name: name, aliases: aliases, help: help, group: group, hidden: hidden)
     }
 }

@@ -229,9 +229,14 @@ enum HelpFormatter {
     /// One row per command, in byte order of name: its names, and the first
     /// line of its help.
     private static func rows(_ commands: [ListedCommand]) -> [HelpPage.Row] {
-        let precedes: (ListedCommand, ListedCommand) -> Bool = { Names.precedes($0.name, $1.name) }
-        // The index gives them in order already: check before sorting.
-        let sorted = zip(commands, commands.dropFirst()).allSatisfy { !precedes($1, $0) } ? commands : commands.sorted(by: precedes)
+        // The index gives them in order already: check before sorting, by
+        // index, without copying commands into pairs.
+        var ordered = true
+        for index in commands.indices.dropFirst() where Names.precedes(commands[index].name, commands[index - 1].name) {
+            ordered = false
+            break
+        }
+        let sorted = ordered ? commands : commands.sorted { Names.precedes($0.name, $1.name) }
         return sorted.map { command in
             var names = StyledText(TerminalText.line(command.name), .literal)
             for alias in command.aliases {

@@ -51,6 +51,10 @@ struct HelpPage {
 
     func rendered(_ layout: TextLayout) -> String {
         var out = ""
+        // Room for a line a row, so a long list is not copied as it grows.
+        var rowCount = 0
+        for case .section(_, let rows, _) in blocks { rowCount += rows.count }
+        out.reserveCapacity(rowCount * min(layout.width, 64) + 1024)
         for (number, words) in usage.enumerated() {
             let label = number == 0 ? StyledText("Usage:", .heading) : StyledText("      ")
             let hanging = 7
@@ -77,7 +81,7 @@ struct HelpPage {
             case .section(let heading, let rows, let alignment):
                 let column = columns[alignment]!
                 var title = heading
-                title.append(":", heading.spans.last?.style)
+                title.append(":", heading.lastStyle)
                 title.write(color: layout.color, into: &out)
                 out += "\n"
                 for row in rows {

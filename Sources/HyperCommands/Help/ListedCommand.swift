@@ -10,11 +10,14 @@ struct ListedCommand: Sendable, Equatable {
     var help: String
     /// The heading it is listed under; nil lists it before every heading.
     var group: String?
+    /// Left out of the list but for `hyper list --all`.
+    var hidden: Bool
 
-    init(name: String, aliases: [String] = [], help: String = "", group: String? = nil) {
+    init(name: String, aliases: [String] = [], help: String = "", group: String? = nil, hidden: Bool = false) {
         self.name = name
         self.aliases = aliases
         self.help = help
         self.group = group
+        self.hidden = hidden
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a piece of hyper's own output is, for colour; the styles clap uses.
 enum TextStyle: Sendable {
     /// `Usage:`, `Options:`, `Commands:`: bold and underlined.
@@ -37,12 +43,32 @@ struct StyledText: Sendable, ExpressibleByStringLiteral {
         var style: TextStyle?
     }
 
-    private(set) var spans: [Span] = []
+    /// The first span inline, the others in an array: the list makes a
+    /// one-span text per command, and 10,000 small arrays cost page faults.
+    private var head: Span?
+    private var tail: [Span] = []
+
+    /// Every span, in order.
+    var spans: [Span] {
+        guard let head else { return [] }
+        return tail.isEmpty ? [head] : [head] + tail
+    }
 
     init() {}
 
     init(_ text: String, _ style: TextStyle? = nil) {
-        append(text, style)
+        // One span, made at once: the list makes one of these per command.
+        if !text.isEmpty && !Self.hasTab(text) {
+            head = Span(text: text, style: style)
+        } else {
+            append(text, style)
+        }
+    }
+
+    /// True when `text` holds a tab (looked for in place).
+    private static func hasTab(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 9, $0.count) != nil }
+            ?? text.utf8.contains(9)
     }
 
     init(stringLiteral text: String) {
@@ -69,11 +95,15 @@ struct StyledText: Sendable, ExpressibleByStringLiteral {
     /// Adds a span; a tab becomes four spaces, so every column is counted.
     mutating func append(_ text: String, _ style: TextStyle? = nil) {
         guard !text.isEmpty else { return }
-        let expanded = text.utf8.contains(9) ? text.replacingTabs() : text
-        if let last = spans.last, last.style == style {
-            spans[spans.count - 1].text += expanded
+        let expanded = Self.hasTab(text) ? text.replacingTabs() : text
+        if head == nil {
+            head = Span(text: expanded, style: style)
+        } else if tail.isEmpty, head?.style == style {
+            head?.text += expanded
+        } else if let last = tail.last, last.style == style {
+            tail[tail.count - 1].text += expanded
         } else {
-            spans.append(Span(text: expanded, style: style))
+            tail.append(Span(text: expanded, style: style))
         }
     }
 
@@ -81,11 +111,15 @@ struct StyledText: Sendable, ExpressibleByStringLiteral {
         for span in other.spans { append(span.text, span.style) }
     }
 
-    var isEmpty: Bool { spans.isEmpty }
+    var isEmpty: Bool { head == nil }
+
+    /// The style of the last span.
+    var lastStyle: TextStyle? { tail.last?.style ?? head?.style }
 
     /// Terminal columns, escape codes excluded.
     var width: Int {
-        spans.reduce(0) { $0 + TextLayout.columns($1.text) }
+        guard let head else { return 0 }
+        return tail.reduce(TextLayout.columns(head.text)) { $0 + TextLayout.columns($1.text) }
     }
 
     /// The text, each styled span between escape codes when `color`.
@@ -96,13 +130,16 @@ struct StyledText: Sendable, ExpressibleByStringLiteral {
     }
 
     func write(color: Bool, into out: inout String) {
-        for span in spans {
+        guard let head else { return }
+        func put(_ span: Span) {
             if color, let style = span.style {
                 out += style.paint(span.text)
             } else {
                 out += span.text
             }
         }
+        put(head)
+        for span in tail { put(span) }
     }
 }
 

@@ -16,6 +16,13 @@ struct TextLayout: Sendable, Equatable {
 
     /// The columns `text` takes on a terminal.
     static func columns(_ text: some StringProtocol) -> Int {
+        // ASCII, the usual case, counted in place: one column a byte.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return bytes.count
+        }), let count = ascii {
+            return count
+        }
         var count = 0
         for byte in text.utf8 {
             if byte >= 0x80 {

@@ -146,8 +146,8 @@ enum CommandCodec {
         return sound
     }
 
-    /// What the list shows of a command, and whether it is hidden.
-    static func decodeSummary(from reader: inout ByteReader) -> (command: ListedCommand, hidden: Bool)? {
+    /// What the list shows of a command, hidden or not.
+    static func decodeSummary(from reader: inout ByteReader) -> ListedCommand? {
         guard let name = reader.string(), let help = reader.string(), let aliasCount = reader.u32(), aliasCount <= 10_000 else { return nil }
         var aliases: [String] = []
         for _ in 0..<aliasCount {
@@ -155,7 +155,7 @@ enum CommandCodec {
             aliases.append(alias)
         }
         guard let hidden = reader.u8(), hidden <= 1, let group = decodeOptional(from: &reader) else { return nil }
-        return (ListedCommand(name: name, aliases: aliases, help: help, group: group), hidden == 1)
+        return ListedCommand(name: name, aliases: aliases, help: help, group: group, hidden: hidden == 1)
     }
 
     /// Reads a command; `file` shows the manifest with a given number, nil
@@ -179,7 +179,7 @@ enum CommandCodec {
             return SourceLocation(file: shown, line: Int(line), column: Int(column), length: Int(length))
         }
         guard let summary = decodeSummary(from: &reader), let hasRoot = reader.u8(), hasRoot <= 1 else { return nil }
-        let (name, help) = (summary.command.name, summary.command.help)
+        let (name, help) = (summary.name, summary.help)
         var root: String?
         if hasRoot == 1 {
             guard let text = reader.string() else { return nil }
@@ -296,11 +296,11 @@ enum CommandCodec {
             guard let variableName = reader.string(), let value = reader.string() else { return nil }
             environment.append(CommandVariable(name: variableName, value: value, location: location()))
         }
-        let aliasLocations = summary.command.aliases.map { _ in location() }
+        let aliasLocations = summary.aliases.map { _ in location() }
         guard sound else { return nil }
         var command = CommandDefinition(name: name, help: help, args: args, action: action, location: commandLocation,
-                                        actionLocation: actionLocation, root: root, aliases: summary.command.aliases,
-                                        hidden: summary.hidden, group: summary.command.group, confirm: confirm)
+                                        actionLocation: actionLocation, root: root, aliases: summary.aliases,
+                                        hidden: summary.hidden, group: summary.group, confirm: confirm)
         command.directory = directory
         command.keyLocations.directory = directoryLocation
         command.environment = environment

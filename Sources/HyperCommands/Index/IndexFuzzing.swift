@@ -50,7 +50,7 @@
             return 0
         }
         var found = 0
-        let listed = (index.summaries() ?? []).flatMap { [$0.command.name] + $0.command.aliases }
+        let listed = (index.summaries() ?? []).flatMap { [$0.name] + $0.aliases }
         for name in listed + ["greet", "build", "a", "", "zz"].filter({ !listed.contains($0) }) {
             if case .found(let command) = index.command(named: name) {
                 precondition(command.isNamed(name), "a lookup of `\(name)` gave `\(command.name)`")

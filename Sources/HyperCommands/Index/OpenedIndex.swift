@@ -327,7 +327,7 @@ final class OpenedIndex {
     /// What the list shows of every command, and whether it is hidden, in
     /// byte order of names; nil if any record is unsound or they are not as
     /// many as the header says.
-    func summaries() -> [(command: ListedCommand, hidden: Bool)]? {
+    func summaries() -> [ListedCommand]? {
         eachRecord { reader in CommandCodec.decodeSummary(from: &reader) }
     }
 

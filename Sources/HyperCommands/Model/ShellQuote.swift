@@ -1,13 +1,18 @@
 /// Quoting for a POSIX shell (dash included: no `$'...'`).
 @_spi(Fuzz) public enum ShellQuote {
-    /// `text` as one word: bare when it is only safe characters, else in
-    /// single quotes, each `'` written `'\''`.
-    static func quote(_ text: String) -> String {
-        let safe = !text.isEmpty && text.utf8.allSatisfy { byte in
+    /// True when `text` needs no quotes: not empty, and only letters,
+    /// digits and `-_./=:,+@%`, which no POSIX shell treats specially.
+    private static func isBare(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { byte in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
                 || "-_./=:,+@%".utf8.contains(byte)
         }
-        if safe { return text }
+    }
+
+    /// `text` as one word: bare when it is only safe characters, else in
+    /// single quotes, each `'` written `'\''`.
+    static func quote(_ text: String) -> String {
+        if isBare(text) { return text }
         var out = "'"
         for character in text.unicodeScalars {
             if character == "'" { out += "'\\''" } else { out.unicodeScalars.append(character) }
@@ -23,11 +28,7 @@
     /// over the next line, inside its quotes. (`$(...)` drops trailing line
     /// feeds, so a line feed is never written that way.)
     public static func pasteable(_ text: String) -> String {
-        let safe = !text.isEmpty && text.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                || "-_./=:,+@%".utf8.contains(byte)
-        }
-        if safe { return text }
+        if isBare(text) { return text }
         var out = "'"
         for scalar in text.unicodeScalars {
             if scalar == "'" {
