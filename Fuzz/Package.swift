@@ -17,5 +17,6 @@ let package = Package(
         .executableTarget(name: "FuzzArguments", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
         .executableTarget(name: "FuzzExecPlan", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
         .executableTarget(name: "FuzzIndex", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
+        .executableTarget(name: "FuzzCompletion", dependencies: ["FuzzSupport", .product(name: "HyperCommands", package: "hyper")]),
     ]
 )

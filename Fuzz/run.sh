@@ -37,7 +37,7 @@ echo "found, as it must be"
 exit 0
 fi
 
-for target in FuzzManifest FuzzArguments FuzzExecPlan FuzzIndex; do
+for target in FuzzManifest FuzzArguments FuzzExecPlan FuzzIndex FuzzCompletion; do
   case "$target" in
     FuzzManifest) corpus=corpus/manifest; extra=(-dict=manifest.dict) ;;
     FuzzArguments) corpus=corpus/arguments; extra=() ;;
@@ -45,6 +45,7 @@ for target in FuzzManifest FuzzArguments FuzzExecPlan FuzzIndex; do
     # Seeds: a valid index and the bytes that once made every call trap
     # (regenerate with `.build/release/FuzzIndex --write-seeds corpus/index`).
     FuzzIndex) corpus=corpus/index; extra=() ;;
+    FuzzCompletion) corpus=corpus/completion; extra=() ;;
   esac
   work=$(mktemp -d)
   echo "== $target: ${seconds}s"

@@ -205,6 +205,10 @@ def measure(sizes, runs, tools, floor):
             "exec floor": f"{EXEC_FLOOR} /usr/bin/true",
             "hyper dispatch": f"{hyper} cmd7 --count 5 --name Alice --verbose",
             "hyper list": f"{hyper} --help",
+            # One Tab: an option of one command (through the index, one record),
+            # and every command name (names and helps only, as `--help`).
+            "hyper complete option": f"{hyper} __complete bash cmd7 --",
+            "hyper complete name": f"{hyper} __complete bash ''",
             "hyper validate": f"{hyper} validate",
             "libyaml floor": f"{floor} {manifests}",
             "just dispatch": f"{tools['just']} cmd7 Alice 5 true",
@@ -300,6 +304,21 @@ def report(results, rss, largest, tools, quick, elapsed):
         h = r["hyper list"]["median"]
         lines.append(f"| {n:,} | {cell(r['hyper list'])} | {cell(r['just list'])} | {cell(r['task list'])} "
                      f"| {r['just list']['median'] / h:.1f}× | {r['task list']['median'] / h:.1f}× |")
+    lines += [
+        "",
+        "## Completion: one Tab",
+        "",
+        "`hyper __complete bash cmd7 --` (the options of one command, what Tab after `hyper cmd7 --` asks) against a warm "
+        "dispatch of that command, and `hyper __complete bash ''` (every command name with its help) against `hyper --help`.",
+        "",
+        "| N | dispatch | complete an option | ÷ dispatch | `--help` | complete a name | ÷ `--help` |",
+        "|---:|---|---|---:|---|---|---:|",
+    ]
+    for n in sizes:
+        r = results[n]
+        lines.append(f"| {n:,} | {cell(r['hyper dispatch'])} | {cell(r['hyper complete option'])} "
+                     f"| {r['hyper complete option']['median'] / r['hyper dispatch']['median']:.2f}× | {cell(r['hyper list'])} "
+                     f"| {cell(r['hyper complete name'])} | {r['hyper complete name']['median'] / r['hyper list']['median']:.2f}× |")
     lines += [
         "",
         "## `hyper validate` (cold: every manifest parsed and checked) against libyaml alone",

@@ -36,14 +36,37 @@ import Testing
         #expect(try project.run(["version", "--help"]).stdout.hasPrefix("Usage: hyper version\n"))
         #expect(try project.run(["help", "list"]).stdout.hasPrefix("Usage: hyper list [--all] [--json]\n"))
         #expect(try project.run(["help", "validate"]).stdout.hasPrefix("Usage: hyper validate [PATH...]"))
-        #expect(try project.run(["help", "completions"]).stdout.hasPrefix("Usage: hyper completions\n"))
+        #expect(try project.run(["help", "completions"]).stdout.hasPrefix("Usage: hyper completions bash|zsh|fish\n"))
     }
 
-    @Test func completionsIsReservedNotUnknown() throws {
+    @Test func completionsPrintsAScriptPerShellAndRefusesTheRest() throws {
         let project = try TemporaryProject()
-        let result = try project.run(["completions"])
-        #expect(result == RunResult(status: 2, stdout: "",
-                                    stderr: "Error: `completions` is reserved for shell completions, which this version of hyper does not have yet\n"))
+        #expect(try project.run(["help", "completions"]).stdout.hasPrefix("Usage: hyper completions bash|zsh|fish\n       hyper completions --trust\n"))
+        let bash = try project.run(["completions", "bash"])
+        #expect(bash.status == 0 && bash.stderr == "")
+        #expect(bash.stdout.hasSuffix("\ncomplete -F _hyper_complete hyper\n"))
+        #expect(bash.stdout.contains("out=$(hyper __complete bash \"${words[@]:1:cword-1}\" \"$cur\" 2>/dev/null)"))
+        #expect(try project.run(["completions", "zsh"]).stdout.hasPrefix("#compdef hyper\n"))
+        #expect(try project.run(["completions", "fish"]).stdout.hasSuffix("\ncomplete -c hyper -f -a '(__hyper_complete)'\n"))
+        #expect(try project.run(["completions"]) == RunResult(status: 2, stdout: "", stderr:
+            "Error: `completions` needs a shell: `bash`, `zsh` or `fish`\nhelp: or `--trust` to let this project's completion programs run\n"))
+        #expect(try project.run(["completions", "tcsh"]) == RunResult(status: 2, stdout: "", stderr: "Error: Unknown argument: tcsh\n"))
+        #expect(try project.run(["completions", "--turst"]) == RunResult(status: 2, stdout: "", stderr:
+            "Error: Unknown argument: --turst\nhelp: did you mean `--trust`?\n"))
+        #expect(try project.run(["completions", "bash", "zsh"]) == RunResult(status: 2, stdout: "", stderr:
+            "Error: `completions` takes one shell, or `--trust`\nhelp: run `completions --help` for its usage\n"))
+    }
+
+    /// The hidden entry the scripts call is no command: no list, no help,
+    /// no did-you-mean names it, and it prints only the protocol.
+    @Test func theCompletionEntryIsHidden() throws {
+        let project = try TemporaryProject()
+        try project.write("commands.d/a.yaml", "commands:\n  greet:\n    help: Say hello\n    sh: echo hi\n")
+        #expect(!(try project.run(["--help"]).stdout.contains("__complete")))
+        #expect(!(try project.run(["list", "--json"]).stdout.contains("__complete")))
+        #expect(try project.run(["__complet"]).stderr == "Error: Unknown command: __complet\nhelp: run `hyper --help` to list the commands\n")
+        #expect(try project.run(["__complete", "bash", "gr"]) == RunResult(status: 0, stdout: "greet\tSay hello\n:0\n", stderr: ""))
+        #expect(try project.run(["__complete"]) == RunResult(status: 0, stdout: ":0\n", stderr: ""))
     }
 
     @Test func didYouMeanKnowsTheBuiltIns() throws {
@@ -76,7 +99,7 @@ import Testing
             "binding": {"kind": "exec", "program": "echo", "args": ["{name}"]}, "aliases": [], "hidden": false, "group": null, \
             "confirm": null, "dir": null, "env": [], "args": [{"name": "name", "option": "--name", "type": "str", \
             "required": true, "default": null, "help": "", "location": {"file": "commands.d/a.yaml", "line": 6, "column": 7}, \
-            "short": null, "choices": [], "env": null, "multiple": false, "rest": false, "min": null, "max": null, "hidden": false, "deprecated": null}]}
+            "short": null, "choices": [], "env": null, "multiple": false, "rest": false, "min": null, "max": null, "hidden": false, "deprecated": null, "complete": null}]}
               ],
               "builtins": [
 

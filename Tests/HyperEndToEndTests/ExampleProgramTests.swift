@@ -62,7 +62,9 @@ import Testing
         #expect(try run(["help", "help"]).stdout.hasPrefix("Usage: hyper-example help [command]\n"))
         #expect(try run(["list", "--help"]).stdout.hasPrefix("Usage: hyper-example list [--all] [--json]\n\n  List the commands (the same list as `hyper-example --help`).\n"))
         #expect(try run(["validate", "--help"]).stdout.hasPrefix("Usage: hyper-example validate [PATH...] "))
-        #expect(try run(["completions", "--help"]).stdout.hasPrefix("Usage: hyper-example completions\n"))
+        #expect(try run(["completions", "--help"]).stdout.hasPrefix("Usage: hyper-example completions bash|zsh|fish\n"))
+        #expect(try run(["completions", "bash"]).stdout.hasSuffix("\ncomplete -F _hyper_example_complete hyper-example\n"))
+        #expect(try run(["__complete", "bash", "fe"]) == RunResult(status: 0, stdout: "fetch\tFetch data\n:0\n", stderr: ""))
         let list = try run([]).stdout
         #expect(list.hasPrefix("Usage: hyper-example [OPTIONS] <command> [args]\n"))
         #expect(list.hasSuffix("\nRun `hyper-example <command> --help` for a command's options.\n"))

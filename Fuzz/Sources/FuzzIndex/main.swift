@@ -26,7 +26,7 @@ commands:
       in two lines
     sh: make "$HYPER_ARG_TARGET"
     args:
-      target: {type: str, default: all}
+      target: {type: str, default: all, complete: [./targets.sh, "--jobs={jobs}"]}
       jobs: {type: int, default: 4, help: Parallel jobs}
       ratio: {type: float, required: false}
   a:

@@ -57,14 +57,11 @@ struct BuiltIn: Sendable {
             }
         ),
         BuiltIn(
-            name: "completions", synopsis: "completions", summary: "Reserved for shell completions",
-            usage: { program, layout in
-                HelpPage(usage: [[StyledText(program + " completions", .literal)]],
-                         blocks: [.paragraph("Reserved for shell completions, which this version of hyper does not have yet.", indent: 2)]).rendered(layout)
-            },
+            name: "completions", synopsis: "completions bash|zsh|fish", summary: "Print the shell script that completes commands on Tab (--trust: run this project's completers)",
+            usage: CompletionsCommand.usage,
             run: { cli, words throws(CLIFailure) in
-                if words.first == "-h" || words.first == "--help" { return cli.printUsage(of: "completions") }
-                throw .usage("`completions` is reserved for shell completions, which this version of hyper does not have yet")
+                guard let command = try CompletionsCommand.parse(words) else { return cli.printUsage(of: "completions") }
+                return try command.run(cli: cli)
             }
         ),
     ]

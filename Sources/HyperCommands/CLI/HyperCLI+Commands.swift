@@ -20,6 +20,13 @@ extension HyperCLI {
         }
     }
 
+    /// The project's commands for a completion: silent (no trace, no
+    /// warning); manifests with errors give their sound commands, as for a call.
+    func completionCommands(_ selection: ManifestSelection) -> ProjectCommands? {
+        try? ProjectCommands(registry: registry, selection: selection, loader: loader, place: indexPlace(for: selection),
+                             trace: { _ in }, skipped: { _ in })
+    }
+
     /// The index for the selected manifests and this binary, or nil when
     /// indexing is off or has nowhere to go (the index never goes inside a
     /// manifest folder). Every call pays for it.

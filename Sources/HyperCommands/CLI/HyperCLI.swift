@@ -112,6 +112,11 @@ public struct HyperCLI: Sendable {
 
     /// Runs one call and returns its exit status; every failure passes through here.
     public func run(_ arguments: [String]) -> Int32 {
+        if let first = arguments.first, Names.same(first, Self.completionEntry) {
+            // A prompt gets the protocol and nothing else, whatever goes wrong.
+            guard unknownWorkingDirectory == nil else { return checkingOutput(completeNothing()) }
+            return checkingOutput(completeWords(Array(arguments.dropFirst())))
+        }
         if let unknownWorkingDirectory {
             return checkingOutput(report(.usage(unknownWorkingDirectory.reason)))
         }

@@ -199,7 +199,14 @@ enum ManifestSchema {
             "min": { "description": "Inclusive lower bound of an int or float (each value of a list).", "type": "number" },
             "max": { "description": "Inclusive upper bound of an int or float (each value of a list).", "type": "number" },
             "hidden": { "description": "Accepted, but left out of help, the list and completions.", "type": "boolean" },
-            "deprecated": { "description": "Accepted with a warning that says this.", "$ref": "#/$defs/shownText" }
+            "deprecated": { "description": "Accepted with a warning that says this.", "$ref": "#/$defs/shownText" },
+            "complete": {
+              "description": "A program that prints this arg's values on Tab, one a line (`value<TAB>help`): `[PROGRAM, ARG...]`, run directly in the command's folder with the word typed in HYPER_COMPLETE_WORD; ARGs may hold `{placeholders}` of declared args. Runs only in a project trusted with `hyper completions --trust` (E235).",
+              "type": "array",
+              "minItems": 1,
+              "items": { "type": "string" },
+              "prefixItems": [{ "$ref": "#/$defs/program" }]
+            }
           },
           "allOf": [
             {
@@ -239,9 +246,15 @@ enum ManifestSchema {
                   "default": { "anyOf": [{ "type": "boolean" }, { "type": "array", "items": { "type": "boolean" } }] },
                   "choices": false,
                   "min": false,
-                  "max": false
+                  "max": false,
+                  "complete": false
                 }
               }
+            },
+            {
+              "description": "Choices complete themselves: no `complete` beside them.",
+              "if": { "required": ["choices"] },
+              "then": { "properties": { "complete": false } }
             },
             {
               "description": "A str (the type by default) takes no bounds.",
@@ -273,7 +286,8 @@ enum ManifestSchema {
                   "min": false,
                   "max": false,
                   "default": false,
-                  "required": false
+                  "required": false,
+                  "complete": false
                 }
               }
             },

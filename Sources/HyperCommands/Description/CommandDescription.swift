@@ -59,10 +59,26 @@ enum CommandDescription {
                 "\"max\": \(arg.maximum?.json ?? "null")",
                 "\"hidden\": \(arg.hidden)",
                 "\"deprecated\": \(arg.deprecated.map(JSON.quote) ?? "null")",
+                "\"complete\": \(arg.complete.map(completer) ?? "null")",
             ].joined(separator: ", ") + "}"
         }
         fields.append("\"args\": [" + args.joined(separator: ", ") + "]")
         return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// A `complete:` program as the manifest writes it: the program, then
+    /// its elements with their `{placeholders}`.
+    private static func completer(_ template: ExecTemplate) -> String {
+        "[" + ([JSON.quote(template.program)] + template.arguments.map(element)).joined(separator: ", ") + "]"
+    }
+
+    private static func element(_ element: ExecTemplate.Element) -> String {
+        JSON.quote(element.parts.map { part in
+            switch part {
+            case .placeholder(let name): "{" + name + "}"
+            case .literal(let text): text.replacingBraces()
+            }
+        }.joined())
     }
 
     private static func location(_ location: SourceLocation?) -> String {

@@ -59,6 +59,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidEnvValue = "E232"
     case invalidDirectory = "E233"
     case emptyText = "E234"
+    case invalidCompleter = "E235"
     case repeatedAlias = "E236"
 
     case duplicateCommand = "E301"
@@ -133,6 +134,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .invalidEnvValue: "a command's `env` value with a `$` that is not `${NAME}` or `$$`, or a malformed placeholder"
         case .invalidDirectory: "a `dir` that is empty, absolute or leaves the project root"
         case .emptyText: "an empty `group`, `confirm` or alias, or a group named like one of hyper's own headings"
+        case .invalidCompleter: "a `complete` that is not a list of texts naming a program first"
         case .repeatedAlias: "an alias that repeats its command's name or another of its aliases"
         case .duplicateCommand: "a name or alias defined twice across the project"
         case .reservedCommandName: "a command or alias takes the name of a built-in, or its namespace"

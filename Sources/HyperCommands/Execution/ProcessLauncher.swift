@@ -7,7 +7,7 @@ import Darwin
 /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which the Glibc
 /// module does not export.
 @_silgen_name("posix_spawn_file_actions_addchdir_np")
-private func addChangeDirectory(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
+func addChangeDirectory(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32
 
 /// glibc's `posix_spawn_file_actions_addfchdir_np` (2.29+).
 @_silgen_name("posix_spawn_file_actions_addfchdir_np")

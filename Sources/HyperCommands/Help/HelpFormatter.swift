@@ -191,7 +191,7 @@ enum HelpFormatter {
         }
         // hyper's own sections align apart from the commands, so a short
         // command name is not pushed out to the width of `list [--all] [--json]`.
-        page.blocks.append(.section(StyledText("Built-in", .heading), BuiltIn.all.filter { $0.name != "completions" }.map { builtIn in
+        page.blocks.append(.section(StyledText("Built-in", .heading), BuiltIn.all.map { builtIn in
             var synopsis = StyledText(builtIn.name, .literal)
             synopsis.append(String(builtIn.synopsis.dropFirst(builtIn.name.utf8.count)))
             return HelpPage.Row(synopsis, builtIn.summary)

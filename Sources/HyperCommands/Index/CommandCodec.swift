@@ -59,6 +59,29 @@ enum CommandCodec {
             encodeOptional(arg.minimum, into: &writer)
             encodeOptional(arg.maximum, into: &writer)
             encodeOptional(arg.deprecated, into: &writer)
+            if let completer = arg.complete {
+                writer.u8(1)
+                writer.string(completer.program)
+                location(completer.programLocation)
+                writer.u32(UInt32(completer.arguments.count))
+                for element in completer.arguments {
+                    if element.condition != nil { sound = false }
+                    location(element.location)
+                    writer.u32(UInt32(element.parts.count))
+                    for part in element.parts {
+                        switch part {
+                        case .literal(let text):
+                            writer.u8(0)
+                            writer.string(text)
+                        case .placeholder(let name):
+                            writer.u8(1)
+                            writer.string(name)
+                        }
+                    }
+                }
+            } else {
+                writer.u8(0)
+            }
         }
         switch command.action {
         case .handler(let name):
@@ -189,6 +212,28 @@ enum CommandCodec {
                   let deprecated = decodeOptional(from: &reader) else { return nil }
             (arg.env, arg.multiple, arg.rest, arg.hidden) = (env, flags & 1 != 0, flags & 2 != 0, flags & 4 != 0)
             (arg.minimum, arg.maximum, arg.deprecated) = (minimum, maximum, deprecated)
+            switch reader.u8() {
+            case 0:
+                break
+            case 1:
+                guard let program = reader.string() else { return nil }
+                let programLocation = location()
+                guard let count = reader.u32(), count <= 100_000 else { return nil }
+                var elements: [ExecTemplate.Element] = []
+                for _ in 0..<count {
+                    let elementLocation = location()
+                    guard let partCount = reader.u32(), partCount <= 100_000 else { return nil }
+                    var parts: [ExecTemplate.Part] = []
+                    for _ in 0..<partCount {
+                        guard let partKind = reader.u8(), partKind <= 1, let text = reader.string() else { return nil }
+                        parts.append(partKind == 1 ? .placeholder(text) : .literal(text))
+                    }
+                    elements.append(ExecTemplate.Element(parts: parts, location: elementLocation))
+                }
+                arg.complete = ExecTemplate(program: program, programLocation: programLocation, arguments: elements)
+            default:
+                return nil
+            }
             args.append(arg)
         }
         guard let kind = reader.u8() else { return nil }

@@ -20,7 +20,7 @@
 /// to a record whose name differs, which is a miss, never a wrong command.
 enum IndexLayout {
     static let magic: UInt64 = 0x3358_4449_5250_5948  // "HYPRIDX3"
-    static let formatVersion: UInt32 = 5
+    static let formatVersion: UInt32 = 6
 }
 
 /// The fixed fields at the start of an index file.

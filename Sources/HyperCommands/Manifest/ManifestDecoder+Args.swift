@@ -32,6 +32,20 @@ extension ManifestDecoder {
                 keySpans.append(written)
             }
         }
+        // A completer's placeholders name declared args, known only now.
+        for arg in args {
+            guard let completer = arg.complete else { continue }
+            for element in completer.arguments {
+                for name in element.placeholders {
+                    if let violation = DefinitionRules.undeclaredPlaceholder(name, argNames: names) {
+                        add(Diagnostic(violation.code, violation.message, at: element.location, help: violation.help))
+                    }
+                }
+                if let violation = DefinitionRules.listPlaceholder(element, args: args) {
+                    add(Diagnostic(violation.code, violation.message, at: element.location, help: violation.help))
+                }
+            }
+        }
         let flags = names.map { name in args.contains { $0.isFlag && $0.name == name } }
         for violation in DefinitionRules.optionCollisions(names, flags: flags) {
             if case .argName(let other) = violation.subject { report(violation, spans[other]) }
@@ -104,6 +118,7 @@ extension ManifestDecoder {
         var maximum: YAMLScalarRef?
         var hidden = false
         var deprecated: String?
+        var complete: ExecTemplate?
 
         mutating func give(_ key: DefinitionRules.Key, _ field: YAMLScalarRef) {
             given.append((key, field.span))
@@ -248,11 +263,83 @@ extension ManifestDecoder {
             } else {
                 spec.ok = false
             }
+        case .complete?:
+            spec.give(.complete, field)
+            if let completer = decodeCompleter(value, key: field, arg: name, &stream) {
+                spec.complete = completer
+            } else {
+                spec.ok = false
+            }
         case nil:
             unknownKey(field, value, known: Self.argKeys, context: "in arg `\(name)`", &stream)
             stream.skipValue(startingWith: value)
             spec.ok = false
         }
+    }
+
+    /// `complete: [PROGRAM, ARG...]`: texts, the first a program named
+    /// literally, the others with `{placeholders}` (checked against the
+    /// declared args once all are known).
+    private mutating func decodeCompleter(_ value: YAMLEvent, key: YAMLScalarRef, arg name: String,
+                                          _ stream: inout YAMLEventStream) -> ExecTemplate? {
+        guard case .sequenceStart(let span) = value else {
+            report(.invalidCompleter, "`complete` of `\(name)` must be a list, found \(value.kindDescription)", value.span ?? key.span,
+                   help: "write `complete: [PROGRAM, ARG...]`: a program and its arguments, which may hold `{placeholders}`")
+            stream.skipValue(startingWith: value)
+            return nil
+        }
+        var program: YAMLScalar?
+        var arguments: [ExecTemplate.Element] = []
+        var ok = true
+        var first = true
+        while let item = stream.next() {
+            if case .sequenceEnd = item { break }
+            defer { first = false }
+            guard case .scalar = item else {
+                report(.invalidCompleter, "an element of `complete` of `\(name)` must be a text, found \(item.kindDescription)", item.span ?? span,
+                       help: "conditions apply to `exec` only; a completer gets every value typed through its `{placeholders}`")
+                stream.skipValue(startingWith: item)
+                ok = false
+                continue
+            }
+            guard let text = string(item, what: "an element of `complete`", key: nil, &stream) else {
+                ok = false
+                continue
+            }
+            if first {
+                program = text
+            } else if let element = plainElement(text) {
+                arguments.append(element)
+            } else {
+                ok = false
+            }
+        }
+        guard let program else {
+            report(.invalidCompleter, "`complete` of `\(name)` is empty", span,
+                   help: "write `complete: [PROGRAM, ARG...]`: a program and its arguments, which may hold `{placeholders}`")
+            return nil
+        }
+        guard !program.value.isEmpty else {
+            report(.invalidCompleter, "the program of `complete` of `\(name)` is empty", program.span,
+                   help: "the first element names the program that prints the candidates")
+            return nil
+        }
+        var programText = program.value
+        switch ExecTemplate.parseElement(program.value) {
+        case .success(let parts):
+            if parts.contains(where: { if case .placeholder = $0 { true } else { false } }) {
+                report(.invalidCompleter, "the program of `complete` of `\(name)` cannot contain a placeholder", program.span,
+                       help: "name the program literally; pass values as the following elements")
+                ok = false
+            } else {
+                programText = parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
+            }
+        case .failure(let error):
+            reportPlaceholderSyntax(error, in: program)
+            ok = false
+        }
+        guard ok else { return nil }
+        return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
     }
 
     /// The scalar written for `min` or `max`, read later by the arg's type.
@@ -338,6 +425,11 @@ extension ManifestDecoder {
         if refused.contains(.choices) { spec.choices = nil }
         if refused.contains(.min) { spec.minimum = nil }
         if refused.contains(.max) { spec.maximum = nil }
+        if refused.contains(.complete) { spec.complete = nil }
+        if spec.complete != nil, spec.choices != nil, let span = spans[.complete] {
+            report(DefinitionRules.completerBesideChoices(arg: name, at: 0), span)
+            spec.ok = false
+        }
 
         var value: ArgValue?
         var defaultSpans: [YAMLSpan] = []
@@ -407,7 +499,8 @@ extension ManifestDecoder {
         let arg = ArgDefinition(name: name, type: type, default: value, help: spec.help, required: spec.required?.value, location: location(key.span),
                                 short: spec.short.flatMap { $0.value.first }, choices: choices, env: spec.env, multiple: list,
                                 rest: rest && !refused.contains(.rest),
-                                minimum: minimum, maximum: maximum, hidden: spec.hidden, deprecated: spec.deprecated)
+                                minimum: minimum, maximum: maximum, hidden: spec.hidden, deprecated: spec.deprecated,
+                                complete: spec.complete)
         // An arg with an error is still declared as far as it is known, so
         // that the rules across args (shorts, rest, list placeholders) see it.
         guard spec.ok else { return (arg, spans) }

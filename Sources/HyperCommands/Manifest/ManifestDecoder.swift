@@ -352,7 +352,7 @@ struct ManifestDecoder {
     }
 
     /// One element of text with placeholders, or nil after reporting its syntax.
-    private mutating func plainElement(_ text: YAMLScalar) -> ExecTemplate.Element? {
+    mutating func plainElement(_ text: YAMLScalar) -> ExecTemplate.Element? {
         switch ExecTemplate.parseElement(text.value) {
         case .success(let parts):
             return ExecTemplate.Element(parts: parts, location: location(text.span))
@@ -428,7 +428,7 @@ struct ManifestDecoder {
         }
     }
 
-    private mutating func reportPlaceholderSyntax(_ error: ExecTemplate.SyntaxError, in scalar: YAMLScalar) {
+    mutating func reportPlaceholderSyntax(_ error: ExecTemplate.SyntaxError, in scalar: YAMLScalar) {
         report(.invalidPlaceholder, error.message, innerSpan(scalar, offset: error.offset),
                help: "a placeholder is `{argname}`; write `{{` and `}}` for literal braces")
     }
@@ -634,7 +634,7 @@ enum CommandKey: ManifestKey {
 
 /// The keys of an arg's spec.
 enum ArgKey: ManifestKey {
-    case type, `default`, required, help, short, choices, env, multiple, rest, min, max, hidden, deprecated
+    case type, `default`, required, help, short, choices, env, multiple, rest, min, max, hidden, deprecated, complete
 
     var spelling: StaticString {
         switch self {
@@ -651,6 +651,7 @@ enum ArgKey: ManifestKey {
         case .max: "max"
         case .hidden: "hidden"
         case .deprecated: "deprecated"
+        case .complete: "complete"
         }
     }
 }

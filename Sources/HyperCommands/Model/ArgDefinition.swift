@@ -31,6 +31,12 @@ public struct ArgDefinition: Sendable, Hashable {
     public var hidden: Bool
     /// Accepted with a warning that says this.
     public var deprecated: String?
+    /// The program that lists this arg's values on Tab (`complete:` in a
+    /// manifest): run directly, no shell, in the command's folder, with the
+    /// word being completed in `HYPER_COMPLETE_WORD`; its elements may hold
+    /// placeholders of the values already typed. Runs only in a project the
+    /// user trusted (`hyper completions --trust`).
+    public var complete: ExecTemplate?
 
     /// One accepted value and what it means.
     public struct Choice: Sendable, Hashable {
@@ -76,7 +82,8 @@ public struct ArgDefinition: Sendable, Hashable {
         minimum: ArgValue? = nil,
         maximum: ArgValue? = nil,
         hidden: Bool = false,
-        deprecated: String? = nil
+        deprecated: String? = nil,
+        complete: ExecTemplate? = nil
     ) {
         self.name = name
         self.type = type
@@ -94,5 +101,6 @@ public struct ArgDefinition: Sendable, Hashable {
         self.maximum = maximum
         self.hidden = hidden
         self.deprecated = deprecated
+        self.complete = complete
     }
 }

@@ -48,7 +48,7 @@ enum DefinitionRules {
     /// The keys of an arg whose use depends on its type and on whether it
     /// is `multiple` or `rest` (the table in docs/manifest-format.md).
     enum Key: String, Sendable, Hashable, CaseIterable {
-        case short, choices, env, min, max, `default`, required, rest
+        case short, choices, env, min, max, `default`, required, rest, complete
     }
 
     /// Every violation of a whole definition, in the order a manifest reports them.
@@ -81,6 +81,10 @@ enum DefinitionRules {
         found += secondRest(command.args)
         if case .exec(let template) = command.action {
             found += execRules(template, args: command.args)
+        }
+        for (index, arg) in command.args.enumerated() {
+            guard let completer = arg.complete else { continue }
+            found += completerRules(completer, args: command.args, at: index)
         }
         found += commandKeyRules(command)
         return found
@@ -394,6 +398,8 @@ enum DefinitionRules {
                 return refuse("a `rest` arg", "a rest arg has no option of its own: it takes the words after the command's own")
             case .choices, .env, .min, .max:
                 return refuse("a `rest` arg", "a rest arg takes the words after the command's own as they are written")
+            case .complete:
+                return refuse("a `rest` arg", "the words after the command's own complete as files, by the shell; remove `complete`")
             }
         }
         switch key {
@@ -403,6 +409,8 @@ enum DefinitionRules {
             return refuse("a bool arg", "a bool is `true` or `false`; for named values use a str with `choices`")
         case .choices where type == .path:
             return refuse("a path arg", "a path names any file or folder; for a fixed set of values use a str with `choices`")
+        case .complete where type == .bool:
+            return refuse("a bool arg", "a bool completes as `true` or `false`; remove `complete`")
         case .min, .max:
             guard type != .int && type != .float else { return nil }
             return refuse("\(article(type)) \(type.rawValue) arg", "`min` and `max` bound int and float args"
@@ -559,6 +567,53 @@ enum DefinitionRules {
         }
     }
 
+    // MARK: complete
+
+    /// The rules of a `complete:` program for a definition made in code (the
+    /// decoder checks each where it reads it): a program (E235), plain
+    /// elements (E235), placeholders of declared args (E215), a list's
+    /// placeholder as a whole element (E229), and not beside `choices`,
+    /// which complete themselves (E222).
+    static func completerRules(_ completer: ExecTemplate, args: [ArgDefinition], at index: Int) -> [Violation] {
+        let arg = args[index]
+        var found: [Violation] = []
+        if !arg.choices.isEmpty { found.append(completerBesideChoices(arg: arg.name, at: index)) }
+        if completer.program.isEmpty { found.append(invalidCompleter("the program of `complete` of `\(arg.name)` is empty", at: index)) }
+        let names = args.map(\.name)
+        for element in completer.arguments {
+            if element.condition != nil {
+                found.append(invalidCompleter("an element of `complete` of `\(arg.name)` is a condition", at: index))
+                continue
+            }
+            for name in element.placeholders {
+                if var violation = undeclaredPlaceholder(name, argNames: names) {
+                    violation.subject = .argKey(index, "complete")
+                    found.append(violation)
+                }
+            }
+            if var violation = listPlaceholder(element, args: args) {
+                violation.subject = .argKey(index, "complete")
+                found.append(violation)
+            }
+        }
+        return found
+    }
+
+    /// `complete:` is `[PROGRAM, ARG...]`: a list of texts, whose first
+    /// names a program literally (E235).
+    static func invalidCompleter(_ message: String, help: String? = nil, at index: Int) -> Violation {
+        Violation(code: .invalidCompleter, message: message,
+                  help: help ?? "write `complete: [PROGRAM, ARG...]`: a program and its arguments, which may hold `{placeholders}`",
+                  subject: .argKey(index, "complete"))
+    }
+
+    /// `choices` complete themselves, so a program beside them could only
+    /// offer values the command line refuses (E222). Placed at `complete`.
+    static func completerBesideChoices(arg: String, at index: Int) -> Violation {
+        Violation(code: .keyDoesNotApply, message: "`complete` does not apply to `\(arg)`, an arg with `choices`",
+                  help: "its choices are completed with their help; remove `complete`, or `choices`", subject: .argKey(index, "complete"))
+    }
+
     // MARK: exec
 
     /// The rules of an `exec` template's elements, conditions included, for
@@ -653,6 +708,7 @@ extension ArgDefinition {
         case .default: rest && `default` != nil && `default` != .list([])
         case .required: rest && required
         case .rest: rest
+        case .complete: complete != nil
         }
     }
 

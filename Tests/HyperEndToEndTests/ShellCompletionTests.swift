@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+/// Completion in the real shells: `Tests/ShellCompletion/harness.py` drives
+/// bash (without and with bash-completion), zsh and fish through a pty, with
+/// the script each gets from `hyper completions SHELL` (`.ci/run` installs
+/// the shells, bash-completion and pyte). Every case must pass, and there
+/// must be exactly as many as written, so a shell left out fails too.
+@Suite struct ShellCompletionTests {
+    @Test func everyCaseInEveryShell() throws {
+        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let script = repository.appendingPathComponent("Tests/ShellCompletion/harness.py")
+        let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
+        let result = try HyperProcess.run(["python3", script.path, HyperProcess.hyper.path, example.path], in: repository,
+                                          executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let failures = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("ok ") && !$0.hasPrefix("passed ") }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))\n\(result.stderr)")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("\npassed 108 of 108\n"), "\(result.stdout.split(separator: "\n").last ?? "")")
+    }
+}
