@@ -172,12 +172,12 @@ def generate_wide():
     return folder, words
 
 
-def hyperfine(folder, name, command, runs):
+def hyperfine(folder, name, command, runs, env=None):
     out = WORK / f"{folder.name}-{name}.json"
     arguments = ["hyperfine", "-N", "--style", "none", "--export-json", str(out), "--warmup", str(runs["warmup"])]
     arguments += ["--runs", str(runs["fixed"])] if runs["fixed"] else ["--min-runs", str(runs["min"])]
     arguments += [command]
-    run(arguments, cwd=folder, stdout=subprocess.DEVNULL)
+    run(arguments, cwd=folder, stdout=subprocess.DEVNULL, env=dict(os.environ, **env) if env else None)
     result = json.loads(out.read_text())["results"][0]
     return {"median": result["median"] * 1000, "min": result["min"] * 1000, "max": result["max"] * 1000}
 
@@ -219,6 +219,14 @@ def measure(sizes, runs, tools, floor):
         }
         log(f"N = {n:,}: {len(jobs)} jobs")
         results[n] = {name: hyperfine(folder, name.replace(" ", "-"), command, runs) for name, command in jobs.items()}
+        # just's own Tab, as its bash script calls it (clap's dynamic
+        # completion): every recipe name, and what follows a recipe (just
+        # completes no recipe parameters or options; it offers names again).
+        clap = {"JUST_COMPLETE": "bash", "_CLAP_IFS": "\013", "_CLAP_COMPLETE_COMP_TYPE": "9", "_CLAP_COMPLETE_SPACE": "true"}
+        results[n]["just complete name"] = hyperfine(folder, "just-complete-name", f"{tools['just']} -- just ''", runs,
+                                                     env=dict(clap, _CLAP_COMPLETE_INDEX="1"))
+        results[n]["just complete option"] = hyperfine(folder, "just-complete-option", f"{tools['just']} -- just cmd7 ''", runs,
+                                                       env=dict(clap, _CLAP_COMPLETE_INDEX="2"))
         results[n]["bytes"] = sum(p.stat().st_size for p in (folder / "commands.d").glob("*.yaml"))
         results[n]["files"] = len(list((folder / "commands.d").glob("*.yaml")))
     wide, words = generate_wide()
@@ -309,16 +317,20 @@ def report(results, rss, largest, tools, quick, elapsed):
         "## Completion: one Tab",
         "",
         "`hyper __complete bash cmd7 --` (the options of one command, what Tab after `hyper cmd7 --` asks) against a warm "
-        "dispatch of that command, and `hyper __complete bash ''` (every command name with its help) against `hyper --help`.",
+        "dispatch of that command, and `hyper __complete bash ''` (every command name with its help) against `hyper --help`. "
+        "Beside them, just's own Tab through clap's dynamic completion, as its bash script calls it (`JUST_COMPLETE=bash "
+        "just -- just ...`): after a recipe it offers recipe names again, since it completes no parameters.",
         "",
-        "| N | dispatch | complete an option | ÷ dispatch | `--help` | complete a name | ÷ `--help` |",
-        "|---:|---|---|---:|---|---|---:|",
+        "| N | dispatch | complete an option | ÷ dispatch | just, after a recipe | `--help` | complete a name | ÷ `--help` | just, a name | just ÷ hyper (name) |",
+        "|---:|---|---|---:|---|---|---|---:|---|---:|",
     ]
     for n in sizes:
         r = results[n]
         lines.append(f"| {n:,} | {cell(r['hyper dispatch'])} | {cell(r['hyper complete option'])} "
-                     f"| {r['hyper complete option']['median'] / r['hyper dispatch']['median']:.2f}× | {cell(r['hyper list'])} "
-                     f"| {cell(r['hyper complete name'])} | {r['hyper complete name']['median'] / r['hyper list']['median']:.2f}× |")
+                     f"| {r['hyper complete option']['median'] / r['hyper dispatch']['median']:.2f}× | {cell(r['just complete option'])} "
+                     f"| {cell(r['hyper list'])} "
+                     f"| {cell(r['hyper complete name'])} | {r['hyper complete name']['median'] / r['hyper list']['median']:.2f}× "
+                     f"| {cell(r['just complete name'])} | {r['just complete name']['median'] / r['hyper complete name']['median']:.1f}× |")
     lines += [
         "",
         "## `hyper validate` (cold: every manifest parsed and checked) against libyaml alone",
