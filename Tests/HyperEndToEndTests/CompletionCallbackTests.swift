@@ -74,4 +74,17 @@ import Testing
                          + "help: run it in the project, or give its manifests with `--manifests PATH`\n"))
         #expect(!FileManager.default.fileExists(atPath: project.root.path + "/config"))
     }
+
+    /// A program's name goes into the script as code: one with a line feed
+    /// (which would end a comment and start a command) gets no script.
+    @Test func aNameWithALineFeedGetsNoScript() throws {
+        let project = try TemporaryProject()
+        let link = project.root.appendingPathComponent("x\ntouch owned\n#")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: HyperProcess.hyper)
+        #expect(try HyperProcess.run(["completions", "bash"], in: project.root, executable: link) == RunResult(status: 2, stdout: "", stderr: """
+        Error: the program's name `x<U+000A>touch owned<U+000A>#` holds a control character, so no script can name it safely
+
+        """))
+    }
 }
+

@@ -16,6 +16,6 @@ import Testing
         let failures = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("ok ") && !$0.hasPrefix("passed ") }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))\n\(result.stderr)")
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("\npassed 108 of 108\n"), "\(result.stdout.split(separator: "\n").last ?? "")")
+        #expect(result.stdout.hasSuffix("\npassed 112 of 112\n"), "\(result.stdout.split(separator: "\n").last ?? "")")
     }
 }

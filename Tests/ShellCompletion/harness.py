@@ -294,6 +294,11 @@ def make_projects(root, bin_dir):
     help: Not for people
     hidden: true
     exec: [./scripts/noop.sh]
+  tag:
+    help: Tag a release
+    exec: [./scripts/noop.sh, "{name}"]
+    args:
+      name: {type: str, choices: ["v1`id`$x"]}
   run:
     help: Run a program with the words given
     exec: [./scripts/noop.sh, "{words}"]
@@ -384,6 +389,10 @@ def run_cases(shell_name, home, bin_dir, projects, result):
               "hyper deploy --config " + escaped(shell_name, "my dir/file.txt") + " ")
     line_case("after --, files", trusted, "hyper run -- my", "hyper run -- " + escaped(shell_name, "my dir/"))
     line_case("a built-in's words", trusted, "hyper completions fi", "hyper completions fish ")
+    # Inside an open quote, a value is escaped for that quote: never code.
+    if shell_name.startswith("bash"):
+        line_case("a value inside double quotes", trusted, 'hyper tag "v', 'hyper tag "v1\\`id\\`\\$x" ')
+        line_case("a value inside single quotes", trusted, "hyper tag 'v", "hyper tag 'v1`id`$x' ")
 
     # Custom completers: trusted, with placeholders of the values typed.
     trust(bin_dir, home, trusted)

@@ -95,8 +95,17 @@ enum CompletionScript {
             for line in "${lines[@]}"; do
                 value=${line%%$'\\t'*}
                 value=${value#"$prefix"}
-                if [[ $cur == [\\"\\']* ]]; then
-                    value=${cur:0:1}$value
+                if [[ $cur == \\"* ]]; then
+                    # Inside double quotes: \\, ", $ and ` escaped, so no value is code.
+                    value=${value//\\\\/\\\\\\\\}
+                    value=${value//\\"/\\\\\\"}
+                    value=${value//\\$/\\\\\\$}
+                    value=${value//\\`/\\\\\\`}
+                    value=\\"$value
+                elif [[ $cur == \\'* ]]; then
+                    # Inside single quotes: each ' closes, escapes and reopens.
+                    value=${value//\\'/\\'\\\\\\'\\'}
+                    value=\\'$value
                 else
                     printf -v value %q "$value"
                 fi

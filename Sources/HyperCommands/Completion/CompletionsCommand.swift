@@ -58,6 +58,11 @@ struct CompletionsCommand {
     func run(cli: HyperCLI) throws(CLIFailure) -> Int32 {
         switch action {
         case .script(let shell):
+            // The name goes into the script as code and in its comments: a
+            // control character (a line feed above all) would end a comment.
+            guard !cli.programName.unicodeScalars.contains(where: { $0.value < 0x20 || TerminalText.isUnsafe($0) }) else {
+                throw .usage("the program's name `\(cli.shownProgramName)` holds a control character, so no script can name it safely")
+            }
             cli.console.out(CompletionScript.text(shell, program: cli.programName))
             return 0
         case .trust:
@@ -103,7 +108,10 @@ extension HyperCLI {
         // Bash gives the words as typed; zsh and fish remove their quoting.
         if shell == .bash { words = words.map(ShellWords.dequote) }
         if words.isEmpty { words = [""] }
-        let cli = self
+        // Nothing but candidates reaches the prompt: not even the index's trace.
+        var cli = self
+        let environment = cli.environment
+        cli.environment = { name in name == "HYPER_INDEX_DEBUG" ? nil : environment(name) }
         var cached: [[String]: ProjectCompletionSource] = [:]
         let engine = CompletionEngine(
             source: { options in
