@@ -28,7 +28,7 @@ import Testing
               color: {type: bool, default: true, help: Colour the output}
               dry_run: {type: bool, short: n, help: Only print}
               config: {type: path, required: false, help: A config file}
-              region: {type: str, required: false, hidden: true}
+              region: {type: str, required: false, hidden: true, choices: [eu, us]}
               old: {type: str, required: false, deprecated: use --env}
           run:
             help: Run a program
@@ -171,7 +171,9 @@ import Testing
         #expect(Self.complete(["deploy", "--config", "my"]) == ":2\n")
         #expect(Self.complete(["deploy", "--config=my"]) == ":2\n")
         #expect(Self.complete(["build", "-j", ""]) == ":0\n")
+        // A hidden arg's choices, however its option is written.
         #expect(Self.complete(["deploy", "--region", ""]) == ":0\n")
+        #expect(Self.complete(["deploy", "--region="]) == ":0\n")
     }
 
     @Test func afterTheTerminatorOrWhereTheRestBeginsTheShellCompletesFiles() {

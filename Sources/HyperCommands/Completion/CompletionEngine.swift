@@ -308,7 +308,8 @@ struct CompletionEngine {
 
     private func commandWords(_ command: CommandDefinition, _ words: [String], _ current: String) -> CompletionResult {
         let scan = scan(command, words)
-        if let pending = scan.pending { return values(of: pending, current, prefix: "", command, scan) }
+        // A hidden arg's values are never offered, however its option was written.
+        if let pending = scan.pending { return pending.hidden ? .nothing : values(of: pending, current, prefix: "", command, scan) }
         if scan.ended { return .files }
         switch ArgumentTokenizer.kind(of: current) {
         case .terminator:
