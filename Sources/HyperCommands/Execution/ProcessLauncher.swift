@@ -70,15 +70,7 @@ enum ProcessLauncher {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        setDefaultSignals(&attributes, extraFlags: 0)
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -107,6 +99,21 @@ enum ProcessLauncher {
                 return .failure(failure(plan.arguments[0], errno: lastError))
             }
         }
+    }
+
+    /// Spawn attributes for a child that starts as a fresh program would:
+    /// every signal's default disposition (but the two that cannot be
+    /// changed) and an empty mask, plus `extraFlags` (a process group).
+    static func setDefaultSignals(_ attributes: inout posix_spawnattr_t, extraFlags: Int32) {
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK) | extraFlags))
     }
 
     /// The exit status of a finished child, the way a shell reports it:

@@ -20,6 +20,22 @@ enum CommandCodec {
             writer.u32(column)
             writer.u32(length)
         }
+        // One plain element (of `exec`, a branch, or `complete`): its place and parts.
+        func plainElement(_ element: ExecTemplate.Element) {
+            if element.condition != nil { sound = false }
+            location(element.location)
+            writer.u32(UInt32(element.parts.count))
+            for part in element.parts {
+                switch part {
+                case .literal(let text):
+                    writer.u8(0)
+                    writer.string(text)
+                case .placeholder(let name):
+                    writer.u8(1)
+                    writer.string(name)
+                }
+            }
+        }
         writer.string(command.name)
         writer.string(command.help)
         // What the list needs comes first, so a listing reads no further.
@@ -64,21 +80,7 @@ enum CommandCodec {
                 writer.string(completer.program)
                 location(completer.programLocation)
                 writer.u32(UInt32(completer.arguments.count))
-                for element in completer.arguments {
-                    if element.condition != nil { sound = false }
-                    location(element.location)
-                    writer.u32(UInt32(element.parts.count))
-                    for part in element.parts {
-                        switch part {
-                        case .literal(let text):
-                            writer.u8(0)
-                            writer.string(text)
-                        case .placeholder(let name):
-                            writer.u8(1)
-                            writer.string(name)
-                        }
-                    }
-                }
+                for element in completer.arguments { plainElement(element) }
             } else {
                 writer.u8(0)
             }
@@ -102,26 +104,11 @@ enum CommandCodec {
                     writer.string(condition.arg)
                     for branch in [condition.then, condition.otherwise] {
                         writer.u32(UInt32(branch.count))
-                        for inner in branch { elementParts(inner) }
+                        for inner in branch { plainElement(inner) }
                     }
                 } else {
                     writer.u8(0)
-                    elementParts(element)
-                }
-            }
-            func elementParts(_ element: ExecTemplate.Element) {
-                if element.condition != nil { sound = false }
-                location(element.location)
-                writer.u32(UInt32(element.parts.count))
-                for part in element.parts {
-                    switch part {
-                    case .literal(let text):
-                        writer.u8(0)
-                        writer.string(text)
-                    case .placeholder(let name):
-                        writer.u8(1)
-                        writer.string(name)
-                    }
+                    plainElement(element)
                 }
             }
             for argument in template.arguments { element(argument) }

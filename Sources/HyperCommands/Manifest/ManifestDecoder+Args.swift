@@ -324,21 +324,7 @@ extension ManifestDecoder {
                    help: "the first element names the program that prints the candidates")
             return nil
         }
-        var programText = program.value
-        switch ExecTemplate.parseElement(program.value) {
-        case .success(let parts):
-            if parts.contains(where: { if case .placeholder = $0 { true } else { false } }) {
-                report(.invalidCompleter, "the program of `complete` of `\(name)` cannot contain a placeholder", program.span,
-                       help: "name the program literally; pass values as the following elements")
-                ok = false
-            } else {
-                programText = parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
-            }
-        case .failure(let error):
-            reportPlaceholderSyntax(error, in: program)
-            ok = false
-        }
-        guard ok else { return nil }
+        guard let programText = literalProgram(program, code: .invalidCompleter, of: "`complete` of `\(name)`"), ok else { return nil }
         return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
     }
 

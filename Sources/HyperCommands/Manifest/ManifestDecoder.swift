@@ -325,30 +325,25 @@ struct ManifestDecoder {
             report(.emptyProgram, "`exec` program is empty", program.span, help: "the first element names the program to run")
             return nil
         }
-        var programText = program.value
+        guard let programText = literalProgram(program, code: .placeholderInProgram, of: "`exec`"), ok else { return nil }
+        return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
+    }
+
+    /// The program of `exec` or `complete`, as written: literal text (with
+    /// `{{` and `}}` as braces), never a placeholder. Nil after reporting.
+    mutating func literalProgram(_ program: YAMLScalar, code: DiagnosticCode, of what: String) -> String? {
         switch ExecTemplate.parseElement(program.value) {
-        case .success(let parts) where parts.count == 1:
-            if case .literal(let text) = parts[0] {
-                programText = text
-            } else {
-                report(.placeholderInProgram, "the program of `exec` cannot contain a placeholder", program.span,
-                       help: "name the program literally; pass values as the following elements")
-                ok = false
-            }
         case .success(let parts):
             if parts.contains(where: { if case .placeholder = $0 { true } else { false } }) {
-                report(.placeholderInProgram, "the program of `exec` cannot contain a placeholder", program.span,
+                report(code, "the program of \(what) cannot contain a placeholder", program.span,
                        help: "name the program literally; pass values as the following elements")
-                ok = false
-            } else {
-                programText = parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
+                return nil
             }
+            return parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
         case .failure(let error):
             reportPlaceholderSyntax(error, in: program)
-            ok = false
+            return nil
         }
-        guard ok else { return nil }
-        return ExecTemplate(program: programText, programLocation: location(program.span), arguments: arguments)
     }
 
     /// One element of text with placeholders, or nil after reporting its syntax.
