@@ -175,4 +175,26 @@ import Testing
         #expect(!trusted.trusts(manifests))
         #expect(trusted.trust(manifests) != nil)
     }
+
+    /// Trust is checked against the bytes the commands were decoded from: a
+    /// manifest changed after it was read (from the index or a full load)
+    /// keeps the digest of what was decoded, not of what is there now.
+    @Test(arguments: [true, false])
+    func theDigestsAreOfTheBytesDecoded(indexed: Bool) throws {
+        let folder = Folder()
+        let text = "commands:\n  t:\n    help: T\n    exec: [\"true\"]\n"
+        let manifest = folder.write("commands.d/a.yaml", text)
+        var environment = ["HYPER_INDEX_DIR": folder.path + "/index"]
+        if !indexed { environment["HYPER_NO_INDEX"] = "1" }
+        let cli = HyperCLI(registry: CommandRegistry(), console: Console(out: { _ in }, err: { _ in }), workingDirectory: folder.path,
+                           environment: environment)
+        let selection = ManifestSelection.resolve(options: [], environment: nil, workingDirectory: folder.path)
+        if indexed { _ = cli.completionCommands(selection) }  // writes the index
+        let project = try #require(cli.completionCommands(selection))
+        _ = folder.write("commands.d/a.yaml", text + "  u:\n    help: U\n    exec: [\"true\"]\n")
+        let decoded = try #require(project.decodedManifests())
+        #expect(decoded.map(\.path) == [manifest])
+        #expect(decoded.map(\.digest) == [SHA256.hash(Array(text.utf8)).hex])
+    }
 }
+

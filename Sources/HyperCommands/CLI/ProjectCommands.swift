@@ -227,6 +227,21 @@ final class ProjectCommands {
         return registry.listCommands()
     }
 
+    /// Each manifest the commands of this call were decoded from, absolute,
+    /// with the SHA-256 of those very bytes: what a trust check compares,
+    /// so a manifest swapped after it was read cannot pass for the trusted
+    /// one. Nil when some manifest was not read (it could declare anything).
+    func decodedManifests() -> [(path: String, digest: String)]? {
+        if let index { return index.manifestDigests() }
+        guard let load, load.files.count == load.inputs.files.count else { return nil }
+        var out: [(path: String, digest: String)] = []
+        for file in load.inputs.files {
+            guard let digest = file.digest else { return nil }
+            out.append((file.path, digest.hex))
+        }
+        return out
+    }
+
     /// Every name and alias that runs a command, for did-you-mean.
     func names() throws(CLIFailure) -> [String] {
         try summaries(includingHidden: false).commands.flatMap { [$0.name] + $0.aliases }

@@ -123,9 +123,11 @@ extension HyperCLI {
                 return source
             },
             runCompleter: { call in
-                guard let selection = cached.values.first?.selection,
+                // Trust is checked against the bytes the command was decoded
+                // from, not the files as they are now.
+                guard let source = cached.values.first,
                       let folder = TrustedManifests.folder(environment: cli.environment),
-                      let manifests = TrustedManifests.manifests(of: selection, workingDirectory: cli.workingDirectory),
+                      let manifests = source.decodedManifests(), !manifests.isEmpty,
                       TrustedManifests(folder: folder).trusts(manifests),
                       case .candidates(let candidates) = CompletionProgram().run(call) else { return [] }
                 return candidates
@@ -153,6 +155,11 @@ final class ProjectCompletionSource: CompletionSource {
         let summaries = (try? project?.summaries())?.commands ?? []
         listed = summaries
         return summaries
+    }
+
+    /// The manifests the commands came from, with the digests of the bytes read.
+    func decodedManifests() -> [(path: String, digest: String)]? {
+        project?.decodedManifests()
     }
 
     /// A sound command by name or alias; a name the index lacks is unknown

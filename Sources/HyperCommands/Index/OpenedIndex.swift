@@ -331,6 +331,20 @@ final class OpenedIndex {
         return Path.display(path, from: workingDirectory)
     }
 
+    /// Each manifest the index was made from, absolute, with the SHA-256 of
+    /// the bytes its records were decoded from (checked against the disk
+    /// when the index was opened). Read only when asked.
+    func manifestDigests() -> [(path: String, digest: String)] {
+        validation.withUnsafeBytes { raw -> [(path: String, digest: String)] in
+            fileOffsets.compactMap { offset -> (path: String, digest: String)? in
+                let path = raw.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
+                let start = offset + strlen(path) + 1 + IndexFileEntry.signatureSize
+                guard start + 32 <= raw.count, let digest = SHA256.Digest(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 32)])) else { return nil }
+                return (String(cString: path), digest.hex)
+            }
+        }
+    }
+
     /// What the list shows of every command, and whether it is hidden, in
     /// byte order of names; nil if any record is unsound or they are not as
     /// many as the header says.
