@@ -131,5 +131,13 @@ import Testing
         #expect(list.components(separatedBy: "\n  a").count == 2)
         #expect(list.contains("\n\(composed):\n  a\n") && list.contains("\n\(decomposed):\n  b\n"), "\(list)")
     }
+
+    /// An arg's help names the program that completes its values.
+    @Test func helpNamesAnArgsCompleter() {
+        var arg = ArgDefinition(name: "service")
+        arg.complete = ExecTemplate(program: "./services.sh")
+        let help = HelpFormatter.formatHelp(CommandDefinition(name: "deploy", args: [arg], action: .shell("true")))
+        #expect(help.contains("--service <str>  [required] [completed by: ./services.sh]\n"), "\(help)")
+    }
 }
 

@@ -103,6 +103,24 @@ import Testing
         #expect(json.contains(#""aliases": ["migrate", "m"], "hidden": false, "group": "Database""#))
     }
 
+    /// A command's help says what its own keys change about a run.
+    @Test func helpShowsAliasesConfirmDirAndEnv() throws {
+        let project = try Self.project()
+        #expect(try project.run(["db", "reset", "--help"]) == RunResult(status: 0, stdout: """
+        Usage: hyper db:reset [OPTIONS] [database]
+
+          Drop and recreate every table
+
+          Asks first: Drop every table in {database}?
+
+        Options:
+          --database <str>  [default: main]
+
+        """, stderr: ""))
+        #expect(try project.run(["build", "--help"]).stdout.contains("\n  Runs in: web\n  Sets: TARGET, MODE, NODE_PATH, PRICE\n"))
+        #expect(try project.run(["m", "--help"]).stdout.contains("\n  Aliases: migrate, m\n"))
+    }
+
     @Test func aliasesRunTheCommand() throws {
         let project = try Self.project()
         #expect(try project.run(["m", "x"]) == RunResult(status: 0, stdout: "[x]", stderr: ""))

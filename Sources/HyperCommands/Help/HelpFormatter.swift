@@ -58,9 +58,15 @@ enum HelpFormatter {
         if !help.isEmpty {
             page.blocks.append(.paragraph(help, indent: 2))
         }
-        if !command.aliases.isEmpty {
-            page.blocks.append(.paragraph("Aliases: " + command.aliases.map { TerminalText.line($0) }.joined(separator: ", "), indent: 2))
+        // What the command's own keys change about a run, a line each.
+        var facts: [String] = []
+        if !command.aliases.isEmpty { facts.append("Aliases: " + command.aliases.map { TerminalText.line($0) }.joined(separator: ", ")) }
+        if let question = command.confirm { facts.append("Asks first: " + TerminalText.line(question)) }
+        if let directory = command.directory { facts.append("Runs in: " + TerminalText.line(directory)) }
+        if !command.environment.isEmpty {
+            facts.append("Sets: " + command.environment.map { TerminalText.line($0.name) }.joined(separator: ", "))
         }
+        if !facts.isEmpty { page.blocks.append(.paragraph(facts.joined(separator: "\n"), indent: 2)) }
         if !shown.isEmpty {
             let shortIndent = shown.contains { $0.short != nil }
             page.blocks.append(.section(StyledText("Options", .heading), shown.map { HelpPage.Row(optionCell($0, shortIndent: shortIndent), optionText($0)) }))
@@ -106,6 +112,7 @@ enum HelpFormatter {
         if let minimum = arg.minimum { notes.append("[min: \(display(minimum))]") }
         if let maximum = arg.maximum { notes.append("[max: \(display(maximum))]") }
         if let name = arg.env { notes.append("[env: \(TerminalText.line(name))]") }
+        if let completer = arg.complete { notes.append("[completed by: \(TerminalText.line(completer.program))]") }
         if let reason = arg.deprecated {
             notes.append(reason.isEmpty ? "[deprecated]" : "[deprecated: \(TerminalText.line(reason))]")
         }
