@@ -30,7 +30,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 HYPER = ROOT / ".build" / "release" / "hyper"
-RELEASE_BUILD = ["swift", "build", "-c", "release", "-Xswiftc", "-static-executable", "--product", "hyper"]
+RELEASE_BUILD = [str(ROOT / "release" / "build")]
 FILES_PER_MANIFEST = 100
 # The floor for dispatch: a static program that only execs the target.
 EXEC_FLOOR = ROOT / "bench" / "work" / "exec_floor"
@@ -269,7 +269,7 @@ def report(results, rss, largest, tools, quick, elapsed):
         "## Machine and versions",
         "",
         f"- {platform.platform()}, {os.cpu_count()} cores, {cpu_model()}",
-        f"- hyper: {version([str(HYPER), '--version'])}, built with `{' '.join(RELEASE_BUILD)}`",
+        f"- hyper: {version([str(HYPER), '--version'])}, built with `release/build`",
         f"- {version([tools['just'], '--version'])}; task {version([tools['task'], '--version'])}; "
         f"Python {platform.python_version()}; {version(['hyperfine', '--version'])}; {version(['swift', '--version'])}",
         "",

@@ -248,6 +248,6 @@ extension HyperCLI {
         // A handler's failure is reported in the CLI's colours.
         console.err = { text in plain(ErrorText.painted(text, color: self.console.colorError)) }
         let reporting = console
-        return BlockingTask.run { await HandlerRun.status(run, name: name, values: values, console: reporting) }
+        return HandlerRunner.status(run, name: name, values: values, console: reporting)
     }
 }

@@ -24,6 +24,7 @@ public enum ConfirmationPolicy: Sendable, Hashable {
 /// standard error both a terminal, and hyper in the terminal's foreground
 /// (not a background job, which the terminal would stop). Input typed
 /// before the question is dropped, so an early `y` cannot answer it.
+@usableFromInline
 enum Confirmation {
     enum Answer: Equatable {
         case yes
@@ -33,12 +34,14 @@ enum Confirmation {
     }
 
     /// Where the answer comes from: injectable, so tests need no terminal.
+    @usableFromInline
     struct Terminal: Sendable {
         var isTerminal: @Sendable () -> Bool
         /// The next line, without its line feed; nil at the end of input.
         var readLine: @Sendable () -> String?
 
         /// The process's standard input, asked on standard error.
+        @usableFromInline
         static let standardInput = Terminal(isTerminal: {
             guard isatty(0) == 1, isatty(2) == 1, tcgetpgrp(0) == getpgrp() else { return false }
             // What was typed before the question does not answer it.

@@ -210,7 +210,7 @@ enum ProcessLauncher {
         var index = 0
         while let entry = environ[index] {
             index += 1
-            if ProcessPlan.isOwnedVariable(variableName(entry)) { continue }
+            if ProcessPlan.isOwnedVariable(UnsafeRawBufferPointer(start: entry, count: nameLength(entry))) { continue }
             entries.append(entry)
         }
         return entries
@@ -227,8 +227,11 @@ enum ProcessLauncher {
     private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         var entries: [UnsafeMutablePointer<CChar>?] = inheritedEnvironment()
         // A plan from `make` sets only variables hyper owns; one changed by its caller may replace others.
-        let replaced = Set(plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { ExactName($0.name) } + plan.unset.map(ExactName.init))
-        if !replaced.isEmpty { entries.removeAll { replaced.contains(ExactName(variableName($0!))) } }
+        let replacing = plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map(\.name) + plan.unset
+        if !replacing.isEmpty {
+            let replaced = Set(replacing.map(ExactName.init))
+            entries.removeAll { replaced.contains(ExactName(variableName($0!))) }
+        }
         let inherited = entries.count
         for (name, value) in plan.environment {
             entries.append(strdup(name + "=" + value))
@@ -241,8 +244,13 @@ enum ProcessLauncher {
     /// The name of a `NAME=value` entry. A name that is not UTF-8 decodes
     /// with replacement characters, so it never equals a name hyper sets.
     private static func variableName(_ entry: UnsafeMutablePointer<CChar>) -> String {
+        String(decoding: UnsafeRawBufferPointer(start: entry, count: nameLength(entry)), as: UTF8.self)
+    }
+
+    /// The length of the name of a `NAME=value` entry.
+    private static func nameLength(_ entry: UnsafeMutablePointer<CChar>) -> Int {
         var length = 0
         while entry[length] != 0 && entry[length] != 0x3D { length += 1 }
-        return String(decoding: UnsafeRawBufferPointer(start: entry, count: length), as: UTF8.self)
+        return length
     }
 }

@@ -53,8 +53,22 @@ import Darwin
     /// by an outer `hyper` must not look like a value of this call.
     /// Compared as bytes (see `Names.same`).
     public static func isOwnedVariable(_ name: some StringProtocol) -> Bool {
-        Names.hasPrefix(name, "HYPER_ARG_") || Names.same(name, "HYPER_ARGS_JSON") || Names.same(name, "HYPER_ARGS_JSON_OMITTED")
-            || Names.same(name, "HYPER_COMMAND") || Names.same(name, "HYPER_INVOCATION_DIR") || Names.same(name, "PWD")
+        var name = String(name)
+        return name.withUTF8 { isOwnedVariable(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `isOwnedVariable` on a name's bytes, as the environment holds them
+    /// (the warm path checks every inherited variable without a `String`).
+    static func isOwnedVariable(_ name: UnsafeRawBufferPointer) -> Bool {
+        func equals(_ literal: StaticString) -> Bool {
+            name.count == literal.utf8CodeUnitCount && memcmp(name.baseAddress!, literal.utf8Start, name.count) == 0
+        }
+        let prefix: StaticString = "HYPER_ARG_"
+        if name.count >= prefix.utf8CodeUnitCount && memcmp(name.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0 {
+            return true
+        }
+        return equals("HYPER_ARGS_JSON") || equals("HYPER_ARGS_JSON_OMITTED") || equals("HYPER_COMMAND")
+            || equals("HYPER_INVOCATION_DIR") || equals("PWD")
     }
 
     /// Linux's limit on one argument or environment string (`MAX_ARG_STRLEN`,
@@ -198,7 +212,15 @@ import Darwin
                 unset.append(variable.name)
             }
         }
-        environment.append(("HYPER_ARGS_JSON", "{" + json.joined(separator: ",") + "}"))
+        // Joined by hand: `joined(separator:)` is generic code that looks its
+        // element type up at run time, on every warm call.
+        var object = "{"
+        for member in json {
+            if object.utf8.count > 1 { object += "," }
+            object += member
+        }
+        object += "}"
+        environment.append(("HYPER_ARGS_JSON", object))
         environment.append(("HYPER_COMMAND", command.name))
         environment.append(("HYPER_INVOCATION_DIR", invocationDirectory))
         environment.append(("PWD", projectRoot))

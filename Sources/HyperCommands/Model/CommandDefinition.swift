@@ -99,6 +99,7 @@ public struct CommandDefinition: Sendable, Equatable {
     }
 
     /// A command defined in code: its closure gets the parsed, typed arguments.
+    @_alwaysEmitIntoClient
     public init(
         name: String,
         help: String = "",
@@ -109,6 +110,7 @@ public struct CommandDefinition: Sendable, Equatable {
         confirm: String? = nil,
         run: @escaping CommandHandler
     ) {
+        HandlerRunner.install()
         self.init(name: name, help: help, args: args, action: .closure(run), aliases: aliases, hidden: hidden, group: group, confirm: confirm)
     }
 
