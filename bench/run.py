@@ -29,7 +29,13 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
-HYPER = ROOT / ".build" / "release" / "hyper"
+BUILT = ROOT / ".build" / "release" / "hyper"
+# hyper is measured as the README installs it: copied out of .build with cp.
+# The linker writes its output through a memory map, which leaves it in the
+# page cache as single 4 KiB pages; a file written by cp is cached in large
+# folios, which the kernel maps into a process and unmaps at execve with far
+# less work. release/README.md gives the figures for both.
+HYPER = ROOT / "bench" / "work" / "bin" / "hyper"
 RELEASE_BUILD = [str(ROOT / "release" / "build")]
 FILES_PER_MANIFEST = 100
 # The floor for dispatch: a static program that only execs the target.
@@ -72,6 +78,8 @@ def ensure_tools():
 def build():
     log("building " + " ".join(RELEASE_BUILD))
     run(RELEASE_BUILD, cwd=ROOT, stdout=subprocess.DEVNULL)
+    HYPER.parent.mkdir(parents=True, exist_ok=True)
+    run(["cp", str(BUILT), str(HYPER)])
     floor = WORK / "yaml_floor"
     run(["cc", "-O2", str(ROOT / "bench" / "yaml_floor.c"), "-lyaml", "-o", str(floor)])
     run(["cc", "-O2", "-static", str(ROOT / "bench" / "exec_floor.c"), "-o", str(EXEC_FLOOR)])

@@ -317,7 +317,15 @@ final class OpenedIndex {
         return bytes.withUnsafeBytes { raw in
             guard let (payload, length) = IndexRecord.payload(raw, nonce: header.nonce), length == raw.count else { return nil }
             var reader = ByteReader(payload)
-            guard let command = CommandCodec.decode(from: &reader, file: shownFile), reader.offset == payload.count else { return nil }
+            // Every location of a record names the same file: work its shown path out once.
+            var shown: (number: UInt32, path: String?)?
+            let file = { (number: UInt32) -> String? in
+                if let shown, shown.number == number { return shown.path }
+                let path = self.shownFile(number)
+                shown = (number, path)
+                return path
+            }
+            guard let command = CommandCodec.decode(from: &reader, file: file), reader.offset == payload.count else { return nil }
             return command
         }
     }
