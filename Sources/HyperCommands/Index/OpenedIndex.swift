@@ -56,9 +56,36 @@ protocol IndexDisk {
     func isExecutableFile(_ path: String) -> Bool
 }
 
+/// One folder held open by its path, for lookups inside it.
+private final class OpenFolder {
+    private var path: [CChar] = []
+    private var descriptor: Int32 = -1
+
+    /// The folder named by the first `length` bytes of `path`, opened once.
+    func descriptor(_ path: UnsafePointer<CChar>, length: Int) -> Int32? {
+        if descriptor >= 0, self.path.count == length, memcmp(self.path, path, length) == 0 { return descriptor }
+        if descriptor >= 0 { close(descriptor) }
+        self.path = Array(UnsafeBufferPointer(start: path, count: length))
+        descriptor = (self.path + [0]).withUnsafeBufferPointer { open($0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+}
+
 struct LiveDisk: IndexDisk {
+    private let folder = OpenFolder()
+
+    /// Manifests come a folder at a time: the folder of the last one stays
+    /// open and the next one in it is looked up from there. Same answers as
+    /// a lookup of the whole path; fewer components walked.
     func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? {
-        FileSystem.signature(cPath: path)
+        guard let slash = strrchr(path, 0x2F), slash != path else { return FileSystem.signature(cPath: path) }
+        let length = path.distance(to: UnsafePointer(slash))
+        guard let descriptor = folder.descriptor(path, length: length) else { return FileSystem.signature(cPath: path) }
+        return FileSystem.signature(in: descriptor, UnsafePointer(slash) + 1)
     }
 
     func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? {
