@@ -10,7 +10,12 @@ The paths, hottest first: a warm dispatch through the index up to `execve`
 (`hyper __complete bash cmd7 --`). A name the binary no longer has is ignored
 by the linker, so a stale file only makes start-up slower, never wrong; run
 this again after a change to the warm path and commit the result.
+
+After the functions come the data symbols the warm dispatch reads or writes,
+from valgrind's lackey: the linker moves the `.data`, `.bss` and `.rodata`
+sections that hold them together, so a call writes fewer distinct pages.
 """
+import bisect
 import os
 import pathlib
 import re
@@ -22,6 +27,7 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ORDER = ROOT / "release" / "warm-path.order"
 HYPER = ROOT / ".build" / "release" / "hyper"
+DISPATCH = ["cmd7", "--count", "5", "--name", "Alice", "--verbose"]
 LARGE_SECTION = 64 * 1024  # the kernel maps 64 KiB of code around each fault
 
 MANIFEST = """commands:
@@ -58,6 +64,34 @@ def profile(arguments, folder, env, before_exec):
         return [name for part in sorted(pathlib.Path(out).glob("callgrind.out*")) for name in functions(part)]
 
 
+def data_symbols(arguments, folder, env):
+    """The data symbols (`.data`, `.bss`, `.rodata`) a run touches, first
+    touched first, from valgrind's lackey trace of every load and store."""
+    symbols = []
+    listing = subprocess.run(["nm", "-n", str(HYPER)], capture_output=True, text=True, check=True).stdout
+    for line in listing.splitlines():
+        fields = line.split()
+        if len(fields) == 3 and fields[1] in "dDbBrR":
+            symbols.append((int(fields[0], 16), fields[2]))
+    starts = [address for address, _ in symbols]
+    names, seen = [], set()
+    with tempfile.TemporaryDirectory() as out:
+        trace = pathlib.Path(out) / "lackey.txt"
+        for _ in range(2):  # the first run writes the index lackey's hyper is keyed by
+            subprocess.run(["valgrind", "--tool=lackey", "--trace-mem=yes", f"--log-file={trace}", str(HYPER)] + arguments,
+                           cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        with trace.open() as lines:
+            for line in lines:
+                if line[:2] not in (" L", " S", " M"):
+                    continue
+                address = int(line[3:].split(",", 1)[0], 16)
+                found = bisect.bisect_right(starts, address) - 1
+                if found >= 0 and symbols[found][1] not in seen:
+                    seen.add(symbols[found][1])
+                    names.append(symbols[found][1])
+    return names
+
+
 def sections(link_map):
     """The size of the input section each symbol of the linked binary lies in,
     from lld's map (`VMA LMA Size Align In`, a symbol's line after its section's)."""
@@ -89,7 +123,7 @@ def main():
         # the wrong code.
         profile(["cmd7", "--name", "warm"], folder, env, before_exec=True)
         names, seen = [], set()
-        for arguments, before_exec in ((["cmd7", "--count", "5", "--name", "Alice", "--verbose"], True),
+        for arguments, before_exec in ((DISPATCH, True),
                                        (["--help"], False),
                                        (["__complete", "bash", "cmd7", "--"], False)):
             for name in profile(arguments, folder, env, before_exec):
@@ -101,8 +135,19 @@ def main():
     # section: place such sections after every small one, or they would
     # scatter the small ones over megabytes.
     names.sort(key=lambda name: size_of.get(name, 0) > LARGE_SECTION)
+    # Then the data the warm dispatch reads and writes: a page of `.data` or
+    # `.bss` written costs a fault of its own (a copy, or a zeroed page), so
+    # the sections that hold what a call writes belong together too.
+    with tempfile.TemporaryDirectory() as work:
+        folder = pathlib.Path(work) / "project"
+        (folder / "commands.d").mkdir(parents=True)
+        (folder / "commands.d" / "cmds.yaml").write_text(MANIFEST)
+        env = dict(os.environ, HYPER_INDEX_DIR=str(pathlib.Path(work) / "index"))
+        time.sleep(2.5)
+        taken = set(names)
+        names += [name for name in data_symbols(DISPATCH, folder, env) if name not in taken]
     ORDER.write_text("\n".join(names) + "\n")
-    print(f"{ORDER.relative_to(ROOT)}: {len(names)} functions", file=sys.stderr)
+    print(f"{ORDER.relative_to(ROOT)}: {len(names)} symbols", file=sys.stderr)
 
 
 if __name__ == "__main__":

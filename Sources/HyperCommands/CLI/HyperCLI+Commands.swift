@@ -161,7 +161,7 @@ extension HyperCLI {
     /// would be changed, so the call stops instead.
     private func variableNotUTF8(for command: CommandDefinition) -> String? {
         guard readsProcessEnvironment else { return nil }
-        var names = command.args.compactMap(\.env)
+        var names = command.args.compactMap { $0.env }
         for variable in command.environment {
             for case .variable(let name) in variable.parts { names.append(name) }
         }

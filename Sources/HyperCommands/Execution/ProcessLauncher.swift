@@ -218,8 +218,15 @@ enum ProcessLauncher {
 
     /// How many inherited entries a child gets, and their bytes with NULs.
     static func inheritedEnvironmentSize() -> (count: Int, bytes: Int) {
-        let entries = inheritedEnvironment()
-        return (entries.count, entries.reduce(0) { $0 + strlen($1) + 1 })
+        var (count, bytes) = (0, 0)
+        var index = 0
+        while let entry = environ[index] {
+            index += 1
+            if ProcessPlan.isOwnedVariable(UnsafeRawBufferPointer(start: entry, count: nameLength(entry))) { continue }
+            count += 1
+            bytes += strlen(entry) + 1
+        }
+        return (count, bytes)
     }
 
     /// The child's environment: inherited entries hyper does not own, as the
@@ -227,7 +234,7 @@ enum ProcessLauncher {
     private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         var entries: [UnsafeMutablePointer<CChar>?] = inheritedEnvironment()
         // A plan from `make` sets only variables hyper owns; one changed by its caller may replace others.
-        let replacing = plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map(\.name) + plan.unset
+        let replacing = plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { $0.name } + plan.unset
         if !replacing.isEmpty {
             let replaced = Set(replacing.map(ExactName.init))
             entries.removeAll { replaced.contains(ExactName(variableName($0!))) }

@@ -95,7 +95,7 @@ import Darwin
 
     /// Why `execve` would refuse this plan with E2BIG, in hyper's words, or nil.
     func sizeProblem(command: String, budget: ExecBudget) -> SizeProblem? {
-        let perString = "Linux takes at most \(budget.maxStringBytes) bytes per argument or environment variable"
+        var perString: String { "Linux takes at most \(budget.maxStringBytes) bytes per argument or environment variable" }
         for (index, argument) in arguments.enumerated() where argument.utf8.count > budget.maxStringBytes {
             return SizeProblem(message: "Error: argument \(index) of `\(TerminalText.line(command))` would be \(argument.utf8.count) bytes; \(perString)")
         }
@@ -105,15 +105,18 @@ import Darwin
         }
         // As the kernel counts: every string with its NUL (the program's path
         // too) and a pointer to each argument and variable.
-        var strings: [(name: String, bytes: Int)] = arguments.enumerated().map { ("argument \($0.offset)", $0.element.utf8.count) }
-        strings += environment.map { ("`\($0.name)`", $0.name.utf8.count + 1 + $0.value.utf8.count) }
-        let rest = budget.inheritedBytes + strings.reduce(0) { $0 + $1.bytes + 1 }
-            + (arguments.count + environment.count + budget.inheritedCount) * budget.pointerBytes
-        let candidates = ProcessLauncher.candidates(for: program, searchPath: searchPath).map(\.utf8.count)
+        var ownBytes = 0
+        for argument in arguments { ownBytes += argument.utf8.count + 1 }
+        for variable in environment { ownBytes += variable.name.utf8.count + 1 + variable.value.utf8.count + 1 }
+        let rest = budget.inheritedBytes + ownBytes + (arguments.count + environment.count + budget.inheritedCount) * budget.pointerBytes
+        let candidates = ProcessLauncher.candidates(for: program, searchPath: searchPath).map { $0.utf8.count }
         // The longest path `PATH` could give settles most plans without a look at the disk.
         guard rest + candidates.max()! + 1 > budget.maxTotalBytes else { return nil }
         let total = rest + budget.programPathBytes(self) + 1
         guard total > budget.maxTotalBytes else { return nil }
+        // Named only now that something is too large.
+        var strings: [(name: String, bytes: Int)] = arguments.enumerated().map { ("argument \($0.offset)", $0.element.utf8.count) }
+        strings += environment.map { ("`\($0.name)`", $0.name.utf8.count + 1 + $0.value.utf8.count) }
         let largest = strings.max { $0.bytes < $1.bytes }!
         return SizeProblem(message: "Error: the arguments and environment of `\(TerminalText.line(command))` would take \(total) bytes; Linux takes at most "
                            + "\(budget.maxTotalBytes) (ARG_MAX, counting each string, its NUL and its pointer)",
@@ -127,7 +130,7 @@ import Darwin
     /// has no value.
     static func expand(_ element: ExecTemplate.Element, _ values: ParsedArguments) -> [String] {
         if element.parts.count == 1, case .placeholder(let name) = element.parts[0], case .list(let items)? = values[name] {
-            return items.map(\.text)
+            return items.map { $0.text }
         }
         var text = ""
         for part in element.parts {
@@ -189,7 +192,7 @@ import Darwin
             // `"$@"` forwards them exactly.
             arguments = ["/bin/sh", "-c", script, command.name]
             if let rest = command.args.first(where: \.rest), case .list(let words)? = values[rest.name] {
-                arguments += words.map(\.text)
+                arguments += words.map { $0.text }
             }
         case .handler, .closure:
             return nil

@@ -189,7 +189,7 @@ enum CommandCodec {
             arg.default = value
             guard let short = decodeOptional(from: &reader), short.map({ $0.count == 1 }) ?? true,
                   let choiceCount = reader.u32(), choiceCount <= 100_000 else { return nil }
-            arg.short = short.flatMap(\.first)
+            arg.short = short.flatMap { $0.first }
             for _ in 0..<choiceCount {
                 guard let value = decodeValue(from: &reader), let help = reader.string() else { return nil }
                 arg.choices.append(ArgDefinition.Choice(value, help: help))
