@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Little-endian binary writing for the index.
 struct ByteWriter {
     var bytes: [UInt8] = []
@@ -88,7 +94,7 @@ struct ByteReader {
     /// the recorded length does not end at a NUL or holds another one.
     mutating func cString() -> UnsafePointer<CChar>? {
         guard let length = u32(), length >= 1, let raw = bytes(Int(length)),
-              raw[raw.count - 1] == 0, !raw.dropLast().contains(0) else { return nil }
+              raw[raw.count - 1] == 0, memchr(raw.baseAddress!, 0, raw.count - 1) == nil else { return nil }
         return raw.baseAddress!.assumingMemoryBound(to: CChar.self)
     }
 }
