@@ -148,6 +148,20 @@ import Testing
         #expect(Path.display("/a", from: "/a") == ".")
         #expect(Path.display("/", from: "/a") == "/")
         #expect(Path.display("/a/b", from: "/a/b/c/d") == "../..")
+        // A file below the directory, both plain, is a suffix of bytes; any
+        // `.`, `..`, empty component or trailing `/` goes the long way.
+        #expect(Path.display("/a/./b", from: "/a") == "b")
+        #expect(Path.display("/a//b", from: "/a") == "b")
+        #expect(Path.display("/a/b/../c", from: "/a") == "c")
+        #expect(Path.display("/a/b/..", from: "/a") == ".")
+        #expect(Path.display("/a/b/.", from: "/a") == "b")
+        #expect(Path.display("/a/b", from: "/a/") == "b")
+        #expect(Path.display("/a/b", from: "/a/.") == "b")
+        #expect(Path.display("/a/b", from: "/x/../a") == "b")
+        #expect(Path.display("/ab/c", from: "/a") == "/ab/c")
+        #expect(Path.display("/a/..b/c.", from: "/a") == "..b/c.")
+        #expect(Path.display("/a/.../c", from: "/a") == ".../c")
+        #expect(Path.display("/w/caf\u{E9}/x.yaml", from: "/w") == "caf\u{E9}/x.yaml")
         #expect(Path.display("/ab/c", from: "/a") == "/ab/c")
     }
 

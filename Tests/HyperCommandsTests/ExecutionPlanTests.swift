@@ -57,6 +57,23 @@ import Testing
         #expect(ProcessPlan.isOwnedVariable("HYPER_ARGS_JSON_OMITTED"))
         #expect(!ProcessPlan.isOwnedVariable("HYPER_COMMANDS"))
         #expect(!ProcessPlan.isOwnedVariable("PATH"))
+        // The byte form the warm path uses agrees, on prefixes and near misses.
+        for name in ["HYPER_ARG_", "HYPER_ARG", "HYPER_ARGS_JSON_", "PWD", "PW", "PWDX", "", "hyper_arg_x", "HYPER_INVOCATION_DIR"] {
+            var bytes = Array(name.utf8)
+            let byBytes = bytes.withUnsafeMutableBytes { ProcessPlan.isOwnedVariable(UnsafeRawBufferPointer($0)) }
+            #expect(byBytes == ["HYPER_ARG_", "PWD", "HYPER_INVOCATION_DIR"].contains(name), "\(name)")
+        }
+    }
+
+    /// The size check counts the longest path `PATH` could give without
+    /// building the paths; it must agree with the paths the lookup tries.
+    @Test func longestCandidateAgreesWithTheCandidates() {
+        for searchPath in ["/usr/bin:/bin", "", ":", "/a::/bb", "/x/:", "::", "/very/long/entry/here:/b", nil] as [String?] {
+            for program in ["true", "t", "./run.sh", "/bin/true"] {
+                let longest = ProcessLauncher.candidates(for: program, searchPath: searchPath).map { $0.utf8.count }.max()!
+                #expect(ProcessLauncher.longestCandidate(for: program, searchPath: searchPath) == longest, "\(String(describing: searchPath)) \(program)")
+            }
+        }
     }
 
     @Test func signalStatusIsShellStyle() {

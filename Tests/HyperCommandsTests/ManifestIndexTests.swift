@@ -8,6 +8,34 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
+    /// The live disk looks a manifest up from its folder, held open between
+    /// calls; every answer must be the one a lookup of the whole path gives:
+    /// across folders, back to an earlier one, for links, folders, files at
+    /// the root and paths that are not there.
+    @Test func signaturesFromAnOpenFolderAgreeWithWholePaths() throws {
+        let folder = try Folder("commands: {}\n")
+        let root = folder.root.path
+        try FileManager.default.createDirectory(atPath: root + "/other", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root + "/other/b.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/other/link.yaml", withDestinationPath: folder.manifest)
+        try FileManager.default.createSymbolicLink(atPath: root + "/linked", withDestinationPath: root + "/other")
+        let disk = LiveDisk()
+        let paths = [folder.manifest, root + "/other/b.yaml", root + "/other/link.yaml", root + "/other/missing.yaml",
+                     folder.manifest, root + "/linked/b.yaml", root + "/other", root + "/gone/a.yaml", "/etc/hostname", "/",
+                     root + "/commands.d/main.yaml", "relative.yaml"]
+        for path in paths {
+            let whole = FileSystem.signature(path)
+            let fromFolder = path.withCString { disk.signature($0) }
+            #expect(fromFolder == whole, "\(path)")
+        }
+        #expect(path(folder.manifest, disk) != nil)
+        #expect(path(root + "/other", disk) == nil)
+    }
+
+    private func path(_ path: String, _ disk: LiveDisk) -> FileSystem.Signature? {
+        path.withCString { disk.signature($0) }
+    }
+
     /// A project folder with one manifest, removed at the end.
     final class Folder {
         let root: URL

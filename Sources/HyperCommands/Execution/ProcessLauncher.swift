@@ -50,13 +50,14 @@ enum ProcessLauncher {
         return withCStrings(plan.arguments) { argv in
             withEnvironment(plan) { envp in
                 var lastError: Int32 = ENOENT
-                for candidate in candidates(for: plan.program, searchPath: plan.searchPath) {
+                forEachCandidate(for: plan.program, searchPath: plan.searchPath) { candidate in
                     // A failed execve costs far more than a stat: skip the
                     // PATH entries that do not hold the name at all.
-                    if isMissing(candidate) { continue }
+                    if isMissing(candidate) { return false }
                     execve(candidate, argv, envp)
                     // Keep the most telling error: "permission denied" beats "not found".
                     if errno != ENOENT && errno != ENOTDIR || lastError == ENOENT { lastError = errno == ENOTDIR ? ENOENT : errno }
+                    return false
                 }
                 return failure(plan.arguments[0], errno: lastError)
             }
@@ -160,7 +161,7 @@ enum ProcessLauncher {
     }
 
     /// True when nothing is at `path` (or a part of it is not a folder).
-    private static func isMissing(_ path: String) -> Bool {
+    private static func isMissing(_ path: UnsafePointer<CChar>) -> Bool {
         var info = stat()
         return stat(path, &info) != 0 && (errno == ENOENT || errno == ENOTDIR)
     }
@@ -172,20 +173,63 @@ enum ProcessLauncher {
     /// `searchPath` (the process's `PATH`, unless given; an empty entry is the
     /// working directory, as in `execvp`).
     static func candidates(for program: String, searchPath: String? = getenv("PATH").map { String(cString: $0) }) -> [String] {
-        if program.contains("/") { return [program] }
-        // Split as bytes: the generic `split` costs a runtime type lookup
-        // on every call.
         var candidates: [String] = []
-        var entry: [UInt8] = []
-        for byte in Array((searchPath ?? defaultSearchPath).utf8) + [UInt8(ascii: ":")] {
-            guard byte == UInt8(ascii: ":") else {
-                entry.append(byte)
-                continue
-            }
-            candidates.append(entry.isEmpty ? program : String(decoding: entry, as: UTF8.self) + "/" + program)
-            entry.removeAll(keepingCapacity: true)
+        forEachCandidate(for: program, searchPath: searchPath) { candidate in
+            candidates.append(String(cString: candidate))
+            return false
         }
         return candidates
+    }
+
+    /// Each of `candidates(for:searchPath:)` in turn, as a C string built in
+    /// one reused buffer, until `body` returns true: the lookup before
+    /// `execve` stops at the first that exists and builds no `String`s.
+    static func forEachCandidate(for program: String, searchPath: String?, _ body: (UnsafePointer<CChar>) -> Bool) {
+        var program = program
+        program.withUTF8 { name in
+            var buffer: [CChar] = []
+            func offer(_ folder: UnsafeBufferPointer<UInt8>) -> Bool {
+                buffer.removeAll(keepingCapacity: true)
+                if !folder.isEmpty {
+                    for byte in folder { buffer.append(CChar(bitPattern: byte)) }
+                    buffer.append(CChar(bitPattern: UInt8(ascii: "/")))
+                }
+                for byte in name { buffer.append(CChar(bitPattern: byte)) }
+                buffer.append(0)
+                return buffer.withUnsafeBufferPointer { body($0.baseAddress!) }
+            }
+            if name.contains(UInt8(ascii: "/")) {
+                _ = offer(UnsafeBufferPointer(start: nil, count: 0))
+                return
+            }
+            // Split as bytes: the generic `split` costs a runtime type lookup on every call.
+            var path = searchPath ?? defaultSearchPath
+            path.withUTF8 { entries in
+                var start = 0
+                for index in 0...entries.count where index == entries.count || entries[index] == UInt8(ascii: ":") {
+                    if offer(UnsafeBufferPointer(rebasing: entries[start..<index])) { return }
+                    start = index + 1
+                }
+            }
+        }
+    }
+
+    /// The length in bytes of the longest of `candidates(for:searchPath:)`,
+    /// counted without building them.
+    static func longestCandidate(for program: String, searchPath: String? = getenv("PATH").map { String(cString: $0) }) -> Int {
+        let length = program.utf8.count
+        if program.utf8.contains(UInt8(ascii: "/")) { return length }
+        var longest = 0
+        var entry = 0
+        for byte in (searchPath ?? defaultSearchPath).utf8 {
+            guard byte == UInt8(ascii: ":") else {
+                entry += 1
+                continue
+            }
+            longest = max(longest, entry == 0 ? length : entry + 1 + length)
+            entry = 0
+        }
+        return max(longest, entry == 0 ? length : entry + 1 + length)
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {

@@ -109,9 +109,8 @@ import Darwin
         for argument in arguments { ownBytes += argument.utf8.count + 1 }
         for variable in environment { ownBytes += variable.name.utf8.count + 1 + variable.value.utf8.count + 1 }
         let rest = budget.inheritedBytes + ownBytes + (arguments.count + environment.count + budget.inheritedCount) * budget.pointerBytes
-        let candidates = ProcessLauncher.candidates(for: program, searchPath: searchPath).map { $0.utf8.count }
         // The longest path `PATH` could give settles most plans without a look at the disk.
-        guard rest + candidates.max()! + 1 > budget.maxTotalBytes else { return nil }
+        guard rest + ProcessLauncher.longestCandidate(for: program, searchPath: searchPath) + 1 > budget.maxTotalBytes else { return nil }
         let total = rest + budget.programPathBytes(self) + 1
         guard total > budget.maxTotalBytes else { return nil }
         // Named only now that something is too large.

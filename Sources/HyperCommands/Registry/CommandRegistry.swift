@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Holds commands and handlers: those defined in code, those discovered from
 /// manifests, and the Swift handlers that `handler:` bindings name.
 ///
@@ -39,10 +45,14 @@ public final class CommandRegistry: Sendable {
     /// The last component of `argv[0]`, or `hyper` when it has none.
     static func executableName() -> String {
         guard CommandLine.argc > 0, let first = CommandLine.unsafeArgv[0] else { return "hyper" }
-        var path = Array(String(cString: first).utf8)
-        while path.last == UInt8(ascii: "/") { path.removeLast() }
-        let name = path.lastIndex(of: UInt8(ascii: "/")).map { path[($0 + 1)...] } ?? path[...]
-        return name.isEmpty ? "hyper" : String(decoding: name, as: UTF8.self)
+        // Read in place: copying a `String`'s UTF-8 view into an array is
+        // generic code, slow on every warm call.
+        let path = UnsafeRawBufferPointer(start: first, count: strlen(first))
+        var end = path.count
+        while end > 0 && path[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0 && path[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        return start == end ? "hyper" : String(decoding: UnsafeRawBufferPointer(rebasing: path[start..<end]), as: UTF8.self)
     }
 
     /// The registered handlers, for validating `handler:` bindings.

@@ -68,6 +68,9 @@ enum Path {
     /// `path` as a user in `directory` would type it: relative (with `..`
     /// where needed) when the two share a folder below `/`, else absolute.
     static func display(_ path: String, from directory: String) -> String {
+        // The common case without splitting anything: a file below the
+        // directory, both already plain absolute paths.
+        if let inside = plainSuffix(path, below: directory) { return inside }
         let target = components(absolute(path, from: directory))
         let base = components(absolute(directory, from: "/"))
         var common = 0
@@ -89,6 +92,35 @@ enum Path {
             out.append(contentsOf: part)
         }
         return out.isEmpty ? "." : String(decoding: out, as: UTF8.self)
+    }
+
+    /// What follows `directory + "/"` in `path` when both are absolute with
+    /// no empty, `.` or `..` component and no trailing `/` (so comparing
+    /// bytes is comparing paths); nil otherwise.
+    private static func plainSuffix(_ path: String, below directory: String) -> String? {
+        let path = path.utf8, directory = directory.utf8
+        guard directory.count > 1, path.count > directory.count + 1, isPlainAbsolute(directory), isPlainAbsolute(path),
+              path.starts(with: directory) else { return nil }
+        let slash = path.index(path.startIndex, offsetBy: directory.count)
+        guard path[slash] == UInt8(ascii: "/") else { return nil }
+        return String(path[path.index(after: slash)...])
+    }
+
+    private static func isPlainAbsolute(_ path: String.UTF8View) -> Bool {
+        guard path.first == UInt8(ascii: "/"), path.last != UInt8(ascii: "/") else { return false }
+        var componentLength = 0
+        var dots = 0
+        for byte in path.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if componentLength == 0 || componentLength == dots && dots <= 2 { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return !(componentLength == dots && dots <= 2)
     }
 
     /// The components of a normalised absolute path, as bytes.
