@@ -171,7 +171,7 @@ struct CompletionProgram {
         _ = call.folder.withCString { addChangeDirectory(&actions, $0) }
 
         var environment: [UnsafeMutablePointer<CChar>?] = ProcessLauncher.inheritedEnvironment()
-            .filter { strncmp($0, "HYPER_COMPLETE_WORD=", 20) != 0 }
+            .filter { strncmp($0!, "HYPER_COMPLETE_WORD=", 20) != 0 }
         let inherited = environment.count
         environment.append(strdup("HYPER_COMPLETE_WORD=" + call.word))
         environment.append(nil)

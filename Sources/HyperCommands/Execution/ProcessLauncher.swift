@@ -249,8 +249,10 @@ enum ProcessLauncher {
 
     /// The inherited entries a child gets: those of variables hyper does not
     /// own (every variable a plan sets is one hyper owns), as the original C strings.
-    static func inheritedEnvironment() -> [UnsafeMutablePointer<CChar>] {
-        var entries: [UnsafeMutablePointer<CChar>] = []
+    static func inheritedEnvironment() -> [UnsafeMutablePointer<CChar>?] {
+        // Optional elements, as `execve` takes them: converting a whole array
+        // of non-optional pointers costs a generic cast on every call.
+        var entries: [UnsafeMutablePointer<CChar>?] = []
         var index = 0
         while let entry = environ[index] {
             index += 1
@@ -276,20 +278,31 @@ enum ProcessLauncher {
     /// The child's environment: inherited entries hyper does not own, as the
     /// original C strings, then the plan's.
     private static func withEnvironment<R>(_ plan: ProcessPlan, _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
-        var entries: [UnsafeMutablePointer<CChar>?] = inheritedEnvironment()
+        var entries = inheritedEnvironment()
         // A plan from `make` sets only variables hyper owns; one changed by its caller may replace others.
-        let replacing = plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { $0.name } + plan.unset
-        if !replacing.isEmpty {
-            let replaced = Set(replacing.map(ExactName.init))
+        if !plan.unset.isEmpty || plan.environment.contains(where: { !ProcessPlan.isOwnedVariable($0.name) }) {
+            let replaced = Set((plan.environment.filter { !ProcessPlan.isOwnedVariable($0.name) }.map { $0.name } + plan.unset).map(ExactName.init))
             entries.removeAll { replaced.contains(ExactName(variableName($0!))) }
         }
         let inherited = entries.count
         for (name, value) in plan.environment {
-            entries.append(strdup(name + "=" + value))
+            entries.append(environmentEntry(name, value))
         }
         entries.append(nil)
         defer { for pointer in entries[inherited...] { free(pointer) } }
         return entries.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// `NAME=value` in memory from `malloc`, copied straight from both strings.
+    private static func environmentEntry(_ name: String, _ value: String) -> UnsafeMutablePointer<CChar> {
+        var name = name, value = value
+        let (nameCount, valueCount) = (name.utf8.count, value.utf8.count)
+        let entry = malloc(nameCount + valueCount + 2)!.assumingMemoryBound(to: CChar.self)
+        name.withUTF8 { if let bytes = $0.baseAddress { memcpy(entry, bytes, nameCount) } }
+        entry[nameCount] = CChar(bitPattern: UInt8(ascii: "="))
+        value.withUTF8 { if let bytes = $0.baseAddress { memcpy(entry + nameCount + 1, bytes, valueCount) } }
+        entry[nameCount + 1 + valueCount] = 0
+        return entry
     }
 
     /// The name of a `NAME=value` entry. A name that is not UTF-8 decodes

@@ -49,9 +49,7 @@ struct SHA256 {
         init?(_ raw: UnsafeRawBufferPointer) {
             guard raw.count == 32 else { return nil }
             func word(_ index: Int) -> UInt64 {
-                var value: UInt64 = 0
-                for offset in 0..<8 { value = value << 8 | UInt64(raw[index * 8 + offset]) }
-                return value
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
             }
             words = (word(0), word(1), word(2), word(3))
         }

@@ -94,13 +94,61 @@ extension ArgDefinition {
     }
 }
 
+/// The option names of a command's args, looked up by the words of a call.
+/// Most commands have a handful of options, and a scan of their names costs
+/// less than building dictionaries, whose storage types alone the runtime
+/// instantiates on every call; a command with many options gets one.
+private struct OptionNames {
+    /// `--name` by arg index; empty for the rest arg, which has none.
+    private let longs: [String]
+    /// The single-letter name by arg index; 0 for none (and for `h`, help's).
+    private let shorts: [UInt8]
+    private let table: [ExactName: Int]?
+
+    static let scanLimit = 16
+
+    init(_ args: [ArgDefinition]) {
+        var longs: [String] = []
+        var shorts: [UInt8] = []
+        longs.reserveCapacity(args.count)
+        shorts.reserveCapacity(args.count)
+        for arg in args {
+            longs.append(arg.arity == .rest ? "" : arg.optionName)
+            let short = arg.arity == .rest || arg.short == "h" ? nil : arg.short?.asciiValue
+            shorts.append(short ?? 0)
+        }
+        self.longs = longs
+        self.shorts = shorts
+        if args.count > Self.scanLimit {
+            var table: [ExactName: Int] = [:]
+            for index in longs.indices where !longs[index].isEmpty && table[ExactName(longs[index])] == nil { table[ExactName(longs[index])] = index }
+            self.table = table
+        } else {
+            table = nil
+        }
+    }
+
+    /// The arg named `--name` (as typed, with its dashes).
+    func index(long name: String) -> Int? {
+        if let table { return table[ExactName(name)] }
+        for index in longs.indices where !longs[index].isEmpty && Names.same(longs[index], name) { return index }
+        return nil
+    }
+
+    /// The arg whose single-letter name is `byte`.
+    func index(short byte: UInt8) -> Int? {
+        guard byte != 0 else { return nil }
+        for index in shorts.indices where shorts[index] == byte { return index }
+        return nil
+    }
+}
+
 /// One parse in progress.
 private struct ParseState {
     let command: CommandDefinition
     let args: [ArgDefinition]
     let context: CommandLineParser.Context
-    var byLong: [ExactName: Int] = [:]
-    var byShort: [UInt8: Int] = [:]
+    let options: OptionNames
     let restIndex: Int?
     /// Values from the command line, by arg index: a flag's or a single value.
     var values: [ArgValue?]
@@ -124,10 +172,7 @@ private struct ParseState {
         lists = Array(repeating: [], count: args.count)
         named = Array(repeating: false, count: args.count)
         restIndex = args.firstIndex { $0.arity == .rest }
-        for (index, arg) in args.enumerated() where arg.arity != .rest {
-            byLong[ExactName(arg.optionName)] = index
-            if let short = arg.short, let byte = short.asciiValue, short != "h" { byShort[byte] = index }
-        }
+        options = OptionNames(args)
     }
 
     // MARK: The words
@@ -155,10 +200,10 @@ private struct ParseState {
                 positionals.append(token.word)
             case .long(let name, let inline):
                 if inline == nil && Names.same(name, "--help") { return false }
-                if let index = byLong[ExactName(name)] {
+                if let index = options.index(long: name) {
                     try take(index, inline: inline, words: words, next: &next)
                 } else if inline == nil, Names.hasPrefix(name, "--no-"),
-                          let index = byLong[ExactName("--" + Names.dropping(5, from: name))], args[index].arity == .flag {
+                          let index = options.index(long: "--" + Names.dropping(5, from: name)), args[index].arity == .flag {
                     give(.bool(false), to: index)
                 } else if restIndex != nil {
                     rest = Array(words[token.index...])
@@ -204,7 +249,7 @@ private struct ParseState {
                 bundle.asksHelp = true
                 continue
             }
-            guard let index = byShort[byte] else { return nil }
+            guard let index = options.index(short: byte) else { return nil }
             if args[index].arity == .flag {
                 bundle.flags.append(index)
                 continue
@@ -273,7 +318,7 @@ private struct ParseState {
     /// `-verbose` for `--verbose`: only that exact slip.
     private func suggestion(forSingleDash word: String) -> String? {
         let long = "-" + word
-        guard let index = byLong[ExactName(long)], !args[index].hidden, args[index].deprecated == nil else { return nil }
+        guard let index = options.index(long: long), !args[index].hidden, args[index].deprecated == nil else { return nil }
         return long
     }
 

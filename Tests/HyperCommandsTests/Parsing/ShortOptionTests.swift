@@ -96,3 +96,33 @@ import Testing
         #expect(try parsedValues(["-ta", "-t", "b", "--tag=c", "-t=d"], tags)["tag"] == .list([.str("a"), .str("b"), .str("c"), .str("d")]))
     }
 }
+
+/// A command's options are found by a scan of their names up to
+/// `OptionNames.scanLimit` and through a table past it: both must answer
+/// every form of name alike (long, `--name=value`, `--no-flag`, short,
+/// bundle, unknown, the single-dash slip, `-h` kept for help).
+@Suite struct OptionLookupTests {
+    func command(options count: Int) -> CommandDefinition {
+        var args = (0..<count - 2).map { ArgDefinition(name: "opt_\($0)", default: .str("d")) }
+        args.append(ArgDefinition(name: "flag", type: .bool, short: "f"))
+        args.append(ArgDefinition(name: "count", type: .int, default: .int(0), short: "c"))
+        return CommandDefinition(name: "many", args: args, action: .shell("true"))
+    }
+
+    @Test(arguments: [3, 16, 17, 40])
+    func namesResolveTheSameWithFewOrManyOptions(count: Int) throws {
+        let tool = command(options: count)
+        let last = "--opt-\(count - 3)"
+        #expect(try parsedValues([last, "x"], tool)["opt_\(count - 3)"] == .str("x"))
+        #expect(try parsedValues(["\(last)=y"], tool)["opt_\(count - 3)"] == .str("y"))
+        #expect(try parsedValues(["--opt-0", "z", "--flag"], tool)["opt_0"] == .str("z"))
+        #expect(try parsedValues(["--flag", "--no-flag"], tool)["flag"] == .bool(false))
+        #expect(try parsedValues(["-fc", "7"], tool)["count"] == .int(7))
+        #expect(try parsedValues(["-c7"], tool)["flag"] == .bool(false))
+        #expect(try asksHelp(["-fh"], tool))
+        #expect(parseError(["--opt-\(count)"], tool)?.hasPrefix("Error: Unknown argument: --opt-\(count)") == true)
+        #expect(parseError(["-x"], tool) != nil)
+        #expect(parseError(["-flag"], tool)?.contains("--flag") == true)
+        #expect(parseError(["--no-opt-0"], tool) != nil)
+    }
+}
