@@ -26,19 +26,21 @@ enum IndexSource {
         case .bytes(let bytes):
             return Array(bytes[range])
         case .file(let descriptor, _):
-            var out = [UInt8](repeating: 0, count: range.count)
-            var done = 0
-            let complete: Bool = out.withUnsafeMutableBytes { buffer in
+            // Filled by pread, not zeroed first; an incomplete read keeps nothing.
+            var complete = false
+            let out = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                var done = 0
                 while done < range.count {
                     let count = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
                     if count < 0 {
                         if errno == EINTR { continue }
-                        return false
+                        break
                     }
-                    if count == 0 { return false }
+                    if count == 0 { break }
                     done += count
                 }
-                return true
+                complete = done == range.count
+                initialized = complete ? range.count : 0
             }
             return complete ? out : nil
         }
