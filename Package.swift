@@ -18,8 +18,10 @@ let package = Package(
         .target(name: "HyperYAML", dependencies: ["CYAML"]),
         // Everything else: manifests, validation, parsing, the registry, running, help, the CLI.
         .target(name: "HyperCommands", dependencies: ["HyperYAML"]),
+        // How the `hyper` binary hands the Swift runtime its arguments (Linux, static).
+        .target(name: "HyperStart"),
         // The `hyper` binary: a thin `main` over HyperCommands.
-        .executableTarget(name: "hyper", dependencies: ["HyperCommands"]),
+        .executableTarget(name: "hyper", dependencies: ["HyperCommands", "HyperStart"]),
         // An application that embeds hyper: the seed's examples as Swift handlers
         // and commands defined in code, with its own commands.d.
         .executableTarget(
