@@ -6,13 +6,28 @@
 // it with sscanf to find the stack, and walks the stack back from `environ`:
 // five system calls and some 50,000 instructions on every start. glibc hands
 // every ELF constructor argc, argv and envp, so this one keeps them, and
-// these two definitions stand in for the runtime's (the linker then never
-// takes the runtime's CommandLine object out of libswiftCore.a).
+// this definition stands in for the runtime's (the linker then never takes
+// the runtime's CommandLine object out of libswiftCore.a).
 //
-// If a Swift release renamed these functions, the runtime's object would be
-// linked again and would answer as before; if it added another symbol to
-// that object that something uses, linking would fail on the duplicate
-// definitions, loudly. release/README.md measures what this saves.
+// Only with glibc: musl (the Static Linux SDK) calls constructors without
+// arguments, and elsewhere the runtime has its own way; there this file is
+// empty and the runtime answers as always. In a dynamically linked build
+// (`swift build` in debug) libswiftCore.so keeps its own lookup to itself,
+// and this one is simply not used. The runtime's setter,
+// `_swift_stdlib_overrideUnsafeArgvArgc`, is not defined here: nothing in a
+// static hyper calls it, and defining it would shadow the shared library's
+// in a dynamic build.
+//
+// If a Swift release renamed the getter, the runtime's object would be
+// linked again and would answer as before; if the standard library began to
+// use another symbol of that object, linking would fail on the duplicate
+// definition, loudly. release/README.md measures what this saves. The
+// declarations carry `nodebug`: valgrind 3.19 cannot read the DWARF 5 clang
+// emits beside Swift's DWARF 4.
+
+#include <stdlib.h>  // defines __GLIBC__ where the C library is glibc
+
+#if defined(__linux__) && defined(__GLIBC__)
 
 __attribute__((nodebug)) static int saved_argc;
 __attribute__((nodebug)) static char **saved_argv;
@@ -29,7 +44,4 @@ __attribute__((nodebug)) char **_swift_stdlib_getUnsafeArgvArgc(int *outArgLen) 
     return saved_argv;
 }
 
-__attribute__((nodebug)) void _swift_stdlib_overrideUnsafeArgvArgc(char **argv, int argc) {
-    saved_argv = argv;
-    saved_argc = argc;
-}
+#endif

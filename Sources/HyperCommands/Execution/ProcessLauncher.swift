@@ -294,6 +294,8 @@ enum ProcessLauncher {
     }
 
     /// `NAME=value` in memory from `malloc`, copied straight from both strings.
+    /// With no memory for a few bytes there is none to exec a program either:
+    /// stopping here beats running it with a variable left out.
     private static func environmentEntry(_ name: String, _ value: String) -> UnsafeMutablePointer<CChar> {
         var name = name, value = value
         let (nameCount, valueCount) = (name.utf8.count, value.utf8.count)

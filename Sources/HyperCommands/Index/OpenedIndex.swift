@@ -81,8 +81,10 @@ struct LiveDisk: IndexDisk {
     private let folder = OpenFolder()
 
     /// Manifests come a folder at a time: the folder of the last one stays
-    /// open and the next one in it is looked up from there. Same answers as
-    /// a lookup of the whole path; fewer components walked.
+    /// open (for one check of the index) and the next one in it is looked up
+    /// from there, with fewer components to walk. A folder renamed or
+    /// replaced during that check is still read where it was opened, as a
+    /// whole-path lookup racing the same change could also answer.
     func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? {
         guard let slash = strrchr(path, 0x2F), slash != path else { return FileSystem.signature(cPath: path) }
         let length = path.distance(to: UnsafePointer(slash))

@@ -99,6 +99,8 @@ public struct CommandDefinition: Sendable, Equatable {
     }
 
     /// A command defined in code: its closure gets the parsed, typed arguments.
+    /// (Compiled into the caller, with the code that runs such closures from
+    /// the CLI; see `HandlerRunner`.)
     @_alwaysEmitIntoClient
     public init(
         name: String,
