@@ -5,7 +5,7 @@ import Testing
 /// validate` sees them in a project: warnings (which no invalid fixture can
 /// show: those exit 1) and the Django-style example.
 @Suite struct ArgumentKeysTests {
-    static let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = HyperProcess.repository
 
     /// A `multiple` arg that takes positional words leaves none for an arg
     /// after it that could take one: W404 at that arg, once each; flags,

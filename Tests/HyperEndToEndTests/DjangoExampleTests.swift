@@ -5,7 +5,7 @@ import Testing
 /// and manage.py wrappers: each case runs the real binary there and asserts
 /// the exact argv the stand-in programs print (`[word]` per argument).
 @Suite struct DjangoExampleTests {
-    static let project = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+    static let project = HyperProcess.repository
         .appendingPathComponent("Examples/django")
 
     static func run(_ words: [String], in subfolder: String = "", environment: [String: String] = [:]) throws -> RunResult {

@@ -23,7 +23,7 @@ import Testing
 ///   above. `$ cd PATH` moves to PATH in this repository instead, and
 ///   `$ swift run PRODUCT ARGS` runs the built PRODUCT.
 @Suite struct DocumentationExamplesTests {
-    static let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = HyperProcess.repository
 
     /// A fenced block of a document.
     struct Block: CustomTestStringConvertible, Sendable {

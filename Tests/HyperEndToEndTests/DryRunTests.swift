@@ -116,7 +116,7 @@ import Testing
 
     @Test func aSwiftHandlerShowsItsNameAndTypedValues() throws {
         let binary = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
-        let folder = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/seed")
+        let folder = HyperProcess.repository.appendingPathComponent("Examples/seed")
         #expect(try HyperProcess.run(["--dry-run", "seed", "--count", "5"], in: folder, executable: binary) == RunResult(status: 0, stdout: """
         would run `seed` with the Swift handler `seed`
         values:
@@ -134,14 +134,14 @@ import Testing
     @Test func jsonAgreesWithItsSchema() throws {
         let project = try Self.project()
         let binary = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
-        let seed = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/seed")
+        let seed = HyperProcess.repository.appendingPathComponent("Examples/seed")
         let outputs = [
             try project.run(["--dry-run=json", "show", "a\u{1B}b\nc", "--loud"]).stdout,
             try project.run(["--dry-run=json", "script", "--", "x"], environment: ["HYPER_YES": "1"]).stdout,
             try HyperProcess.run(["--dry-run=json", "seed"], in: seed, executable: binary).stdout,
             try HyperProcess.run(["--dry-run=json", "fetch", "--url", "https://a"], in: seed, executable: binary).stdout,
         ]
-        let schema = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schemas/dry-run.schema.json")
+        let schema = HyperProcess.repository.appendingPathComponent("schemas/dry-run.schema.json")
         let check = """
         import json, sys, jsonschema
         schema = json.load(open(sys.argv[1]))

@@ -5,7 +5,7 @@ import Testing
 /// the seed, with commands from its manifest bound to Swift handlers and
 /// commands defined in code.
 @Suite struct ExampleProgramTests {
-    static let folder = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = HyperProcess.repository
         .appendingPathComponent("Examples/seed")
     static let binary = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
 

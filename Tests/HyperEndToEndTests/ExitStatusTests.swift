@@ -40,7 +40,7 @@ import Testing
     }
 
     static let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
-    static let exampleFolder = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+    static let exampleFolder = HyperProcess.repository
         .appendingPathComponent("Examples/seed")
 
     @Test func zeroIsSuccess() throws {

@@ -66,7 +66,7 @@ import Testing
             "W401", "W402", "W403", // warnings: ValidateCommandTests
             "W405", // a warning: CommandKeysTests
         ]
-        let all = try String(contentsOf: HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let all = try String(contentsOf: HyperProcess.repository
             .appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
         let documented = all.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("| `E") || line.hasPrefix("| `W") else { return nil }

@@ -28,6 +28,18 @@ enum HyperProcess {
     static let fixtures = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
+    /// The repository's root folder.
+    static let repository = fixtures.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs one of the repository's Python checkers (`path` from the root) in
+    /// the root, with the built `hyper` as its first argument and, when asked,
+    /// the built `hyper-example` as its second.
+    static func runScript(_ path: String, withExample: Bool = false) throws -> RunResult {
+        var arguments = ["python3", repository.appendingPathComponent(path).path, hyper.path]
+        if withExample { arguments.append(productsDirectory.appendingPathComponent("hyper-example").path) }
+        return try run(arguments, in: repository, executable: URL(fileURLWithPath: "/usr/bin/env"))
+    }
+
     static func run(
         _ arguments: [String],
         in directory: URL,

@@ -105,7 +105,7 @@ import Testing
     /// would be written into it.
     @Test func aHandlersOutputNeverReachesAnotherDescriptor() throws {
         let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
-        let folder = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/seed")
+        let folder = HyperProcess.repository.appendingPathComponent("Examples/seed")
         let result = try HyperProcess.run(["-c", "exec \"$0\" seed --count 2 >&-", example.path], in: folder,
                                           executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(result == RunResult(status: 1, stdout: "", stderr: Self.closed))

@@ -8,7 +8,7 @@ import Testing
 /// that: adding, removing or changing a public symbol means updating the
 /// README in the same change.
 @Suite struct PublicAPITests {
-    static let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = HyperProcess.repository
 
     /// `Owner.declaration` for each public declaration, sorted.
     static func declaredAPI() throws -> [String] {

@@ -4,7 +4,7 @@ import Testing
 /// What the README tells a user to type and what it says hyper prints.
 @Suite struct ReadmeTests {
     static let readme: String = {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let repository = HyperProcess.repository
         return (try? String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
     }()
 

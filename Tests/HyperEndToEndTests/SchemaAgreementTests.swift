@@ -5,10 +5,7 @@ import Testing
 /// JSON Schema validator `jsonschema` (Python; `.ci/run` installs it).
 @Suite struct SchemaAgreementTests {
     @Test func schemaAndLoaderAgree() throws {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
-        let script = repository.appendingPathComponent("Tests/SchemaAgreement/check_schema.py")
-        let result = try HyperProcess.run(["python3", script.path, HyperProcess.hyper.path], in: repository,
-                                          executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let result = try HyperProcess.runScript("Tests/SchemaAgreement/check_schema.py")
         #expect(result.status == 0, "\(result)")
         let closing = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(closing.hasSuffix(" passed, 0 failed"), "\(result)")
@@ -19,18 +16,14 @@ import Testing
     /// `hyper list --json` validates against its schema for every valid
     /// fixture and the example program, and reads the same from the index.
     @Test func descriptionAgreesWithItsSchemaAndTheIndex() throws {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
-        let script = repository.appendingPathComponent("Tests/SchemaAgreement/check_description.py")
-        let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
-        let result = try HyperProcess.run(["python3", script.path, HyperProcess.hyper.path, example.path], in: repository,
-                                          executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let result = try HyperProcess.runScript("Tests/SchemaAgreement/check_description.py", withExample: true)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.hasSuffix("\n19 passed, 0 failed\n"), "\(result)")
     }
 
     /// The manifest schema reserves exactly hyper's built-in names.
     @Test func theSchemaReservesTheBuiltIns() throws {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let repository = HyperProcess.repository
         let schema = try String(contentsOf: repository.appendingPathComponent("schemas/commands.schema.json"), encoding: .utf8)
         let line = try #require(schema.split(separator: "\n").first { $0.contains("\"not\": { \"enum\"") })
         let listed = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
@@ -47,7 +40,7 @@ import Testing
     /// left behind when the file changes. To copy it again, run the command
     /// in that source file's comment.
     @Test func theBinaryCarriesTheSchemaByteForByte() throws {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let repository = HyperProcess.repository
         let file = try Data(contentsOf: repository.appendingPathComponent("schemas/commands.schema.json"))
         let project = try TemporaryProject()
         let result = try project.run(["validate", "--schema"])

@@ -8,11 +8,7 @@ import Testing
 /// must be exactly as many as written, so a shell left out fails too.
 @Suite struct ShellCompletionTests {
     @Test func everyCaseInEveryShell() throws {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
-        let script = repository.appendingPathComponent("Tests/ShellCompletion/harness.py")
-        let example = HyperProcess.productsDirectory.appendingPathComponent("hyper-example")
-        let result = try HyperProcess.run(["python3", script.path, HyperProcess.hyper.path, example.path], in: repository,
-                                          executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let result = try HyperProcess.runScript("Tests/ShellCompletion/harness.py", withExample: true)
         let failures = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("ok ") && !$0.hasPrefix("passed ") }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))\n\(result.stderr)")
         #expect(result.status == 0)

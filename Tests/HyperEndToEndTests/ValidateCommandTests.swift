@@ -372,7 +372,7 @@ import Testing
     }
 
     @Test func theRepositorysOwnManifestsValidate() throws {
-        let repository = HyperProcess.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+        let repository = HyperProcess.repository
         let result = try HyperProcess.run(["validate", "--strict"], in: repository)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "")
