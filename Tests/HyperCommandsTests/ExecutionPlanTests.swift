@@ -65,17 +65,6 @@ import Testing
         }
     }
 
-    /// The size check counts the longest path `PATH` could give without
-    /// building the paths; it must agree with the paths the lookup tries.
-    @Test func longestCandidateAgreesWithTheCandidates() {
-        for searchPath in ["/usr/bin:/bin", "", ":", "/a::/bb", "/x/:", "::", "/very/long/entry/here:/b", nil] as [String?] {
-            for program in ["true", "t", "./run.sh", "/bin/true"] {
-                let longest = ProcessLauncher.candidates(for: program, searchPath: searchPath).map { $0.utf8.count }.max()!
-                #expect(ProcessLauncher.longestCandidate(for: program, searchPath: searchPath) == longest, "\(String(describing: searchPath)) \(program)")
-            }
-        }
-    }
-
     @Test func signalStatusIsShellStyle() {
         #expect(ProcessLauncher.status(fromWait: 3 << 8) == 3)
         #expect(ProcessLauncher.status(fromWait: 9) == 137)

@@ -214,24 +214,6 @@ enum ProcessLauncher {
         }
     }
 
-    /// The length in bytes of the longest of `candidates(for:searchPath:)`,
-    /// counted without building them.
-    static func longestCandidate(for program: String, searchPath: String? = getenv("PATH").map { String(cString: $0) }) -> Int {
-        let length = program.utf8.count
-        if program.utf8.contains(UInt8(ascii: "/")) { return length }
-        var longest = 0
-        var entry = 0
-        for byte in (searchPath ?? defaultSearchPath).utf8 {
-            guard byte == UInt8(ascii: ":") else {
-                entry += 1
-                continue
-            }
-            longest = max(longest, entry == 0 ? length : entry + 1 + length)
-            entry = 0
-        }
-        return max(longest, entry == 0 ? length : entry + 1 + length)
-    }
-
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
         var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
         pointers.append(nil)
@@ -253,26 +235,27 @@ enum ProcessLauncher {
         // Optional elements, as `execve` takes them: converting a whole array
         // of non-optional pointers costs a generic cast on every call.
         var entries: [UnsafeMutablePointer<CChar>?] = []
-        var index = 0
-        while let entry = environ[index] {
-            index += 1
-            if ProcessPlan.isOwnedVariable(UnsafeRawBufferPointer(start: entry, count: nameLength(entry))) { continue }
-            entries.append(entry)
-        }
+        forEachInherited { entries.append($0) }
         return entries
     }
 
     /// How many inherited entries a child gets, and their bytes with NULs.
     static func inheritedEnvironmentSize() -> (count: Int, bytes: Int) {
         var (count, bytes) = (0, 0)
-        var index = 0
-        while let entry = environ[index] {
-            index += 1
-            if ProcessPlan.isOwnedVariable(UnsafeRawBufferPointer(start: entry, count: nameLength(entry))) { continue }
+        forEachInherited { entry in
             count += 1
             bytes += strlen(entry) + 1
         }
         return (count, bytes)
+    }
+
+    /// Each entry of the process's environment whose variable hyper does not own.
+    private static func forEachInherited(_ body: (UnsafeMutablePointer<CChar>) -> Void) {
+        var index = 0
+        while let entry = environ[index] {
+            index += 1
+            if !ProcessPlan.isOwnedVariable(UnsafeRawBufferPointer(start: entry, count: nameLength(entry))) { body(entry) }
+        }
     }
 
     /// The child's environment: inherited entries hyper does not own, as the

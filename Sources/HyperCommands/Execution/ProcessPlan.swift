@@ -110,7 +110,12 @@ import Darwin
         for variable in environment { ownBytes += variable.name.utf8.count + 1 + variable.value.utf8.count + 1 }
         let rest = budget.inheritedBytes + ownBytes + (arguments.count + environment.count + budget.inheritedCount) * budget.pointerBytes
         // The longest path `PATH` could give settles most plans without a look at the disk.
-        guard rest + ProcessLauncher.longestCandidate(for: program, searchPath: searchPath) + 1 > budget.maxTotalBytes else { return nil }
+        var longest = 0
+        ProcessLauncher.forEachCandidate(for: program, searchPath: searchPath) { candidate in
+            longest = max(longest, strlen(candidate))
+            return false
+        }
+        guard rest + longest + 1 > budget.maxTotalBytes else { return nil }
         let total = rest + budget.programPathBytes(self) + 1
         guard total > budget.maxTotalBytes else { return nil }
         // Named only now that something is too large.

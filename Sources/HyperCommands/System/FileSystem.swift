@@ -46,9 +46,7 @@ enum FileSystem {
     }
 
     static func signature(cPath: UnsafePointer<CChar>) -> Signature? {
-        var info = stat()
-        guard stat(cPath, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Signature(info)
+        signature(in: AT_FDCWD, cPath)
     }
 
     /// `signature(cPath:)` of `name` inside an open folder: one component to
