@@ -132,6 +132,106 @@ import Testing
         guard case .failure = folder.open(bytes, at: now) else { Issue.record("a racy edit must be seen"); return }
     }
 
+    /// The live disk, counting how often a folder is listed.
+    final class ListingDisk: IndexDisk {
+        let live = LiveDisk()
+        var listings = 0
+
+        func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { live.signature(path) }
+        func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { live.folderSignature(path) }
+        func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)? {
+            listings += 1
+            return live.manifestNames(in: folder)
+        }
+        func digest(_ path: String, size: Int64) -> SHA256.Digest? { live.digest(path, size: size) }
+        func isExecutableFile(_ path: String) -> Bool { live.isExecutableFile(path) }
+    }
+
+    /// Opens `bytes` for `folder` through a counting disk: the outcome, and
+    /// how many folders were listed.
+    private func openCounting(_ folder: Folder, _ bytes: [UInt8], at time: IndexTime)
+        -> (result: Result<OpenedIndex, ManifestIndex.Miss>, listings: Int) {
+        let disk = ListingDisk()
+        do {
+            let index = try OpenedIndex(source: .bytes(bytes), key: folder.key, disk: disk, time: time, workingDirectory: folder.root.path)
+            return (.success(index), disk.listings)
+        } catch {
+            return (.failure(error), disk.listings)
+        }
+    }
+
+    /// A folder whose signature holds is not listed; one that changed is,
+    /// and with the same manifests its new signature is written back.
+    @Test func aFolderIsListedOnlyWhenItChanged() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let later = IndexTime(now: Self.now() + 10)
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
+        let unchanged = openCounting(folder, bytes, at: later)
+        guard case .success(let index) = unchanged.result else { Issue.record("must hit"); return }
+        #expect(unchanged.listings == 0)
+        #expect(!index.wantsRefresh)
+
+        let scratch = folder.root.appendingPathComponent("commands.d/scratch.txt")
+        try Data("x".utf8).write(to: scratch)
+        try FileManager.default.removeItem(at: scratch)
+        let touched = openCounting(folder, bytes, at: later)
+        guard case .success(let listed) = touched.result else { Issue.record("the same manifests must hit"); return }
+        #expect(touched.listings == 1)
+        #expect(listed.wantsRefresh)
+        let refreshed = try #require(listed.refreshedBytes(time: later))
+        let again = openCounting(folder, refreshed, at: later)
+        guard case .success(let settled) = again.result else { Issue.record("the refreshed index must hit"); return }
+        #expect(again.listings == 0)
+        #expect(!settled.wantsRefresh)
+
+        try Data(Self.manifest("Other").utf8).write(to: folder.root.appendingPathComponent("commands.d/more.yaml"))
+        let added = openCounting(folder, refreshed, at: later)
+        guard case .failure(let miss) = added.result else { Issue.record("an added manifest must be seen"); return }
+        #expect(miss == .stale("`\(folder.root.appendingPathComponent("commands.d").path)` has other manifests now"))
+    }
+
+    /// A link named like a manifest counts while its target is a file, which
+    /// can start to hold with no change to the folder: such a folder is
+    /// listed on every call, and never written back as settled.
+    @Test func aFolderWithALinkNamedLikeAManifestIsAlwaysListed() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let target = folder.root.appendingPathComponent("generated/extra.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("commands.d/extra.yaml").path,
+                                                   withDestinationPath: target.path)
+        let later = IndexTime(now: Self.now() + 10)
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
+        let dangling = openCounting(folder, bytes, at: later)
+        guard case .success(let index) = dangling.result else { Issue.record("must hit"); return }
+        #expect(dangling.listings == 1)
+        #expect(!index.wantsRefresh)
+
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("commands:\n  extra:\n    help: Extra\n    exec: [echo]\n".utf8).write(to: target)
+        let live = openCounting(folder, bytes, at: later)
+        guard case .failure(let miss) = live.result else { Issue.record("the link's new manifest must be seen"); return }
+        #expect(miss == .stale("`\(folder.root.appendingPathComponent("commands.d").path)` has other manifests now"))
+    }
+
+    /// A folder changed within the racy window is listed on every call; once
+    /// the window has passed its signature is written back.
+    @Test func aRacyFolderIsListedUntilTheWindowPasses() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let now = IndexTime(now: Self.now())
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: now, nonce: 7))
+        let racy = openCounting(folder, bytes, at: now)
+        guard case .success = racy.result else { Issue.record("must hit"); return }
+        #expect(racy.listings == 1)
+        let later = IndexTime(now: now.now + 3)
+        let passed = openCounting(folder, bytes, at: later)
+        guard case .success(let index) = passed.result else { Issue.record("must hit"); return }
+        #expect(passed.listings == 1)
+        #expect(index.wantsRefresh)
+        let refreshed = try #require(index.refreshedBytes(time: later))
+        let again = openCounting(folder, refreshed, at: later)
+        guard case .success = again.result else { Issue.record("the refreshed index must hit"); return }
+        #expect(again.listings == 0)
+    }
+
     @Test func anIndexAnswersOnlyForItsOwnPathsAndBuild() throws {
         let folder = try Folder(Self.manifest("Hello"))
         let time = IndexTime(now: Self.now() + 10)

@@ -17,7 +17,10 @@
             signature.size = Int64(size)
             return signature
         }
-        func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? { (1, ManifestNames.digest([Array("fuzz.yaml".utf8)])) }
+        func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { IndexFuzzing.signature }
+        func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)? {
+            (1, ManifestNames.digest([Array("fuzz.yaml".utf8)]), true, IndexFuzzing.signature)
+        }
         func digest(_ path: String, size: Int64) -> SHA256.Digest? { manifest }
         func isExecutableFile(_ path: String) -> Bool { true }
     }
@@ -30,7 +33,8 @@
         for index in load.commands.indices { load.commands[index].root = "/fuzz" }
         var signature = signature
         signature.size = Int64(manifest.count)
-        load.inputs.folders = [(folder, [Array("fuzz.yaml".utf8)])]
+        load.inputs.folders = [ManifestInputs.Folder(path: folder, names: [ManifestName(Array("fuzz.yaml".utf8))],
+                                                     signature: IndexFuzzing.signature, settled: true)]
         load.inputs.files = [ManifestInputs.File(path: folder + "/fuzz.yaml", signature: signature, contentHash: 0,
                                                  digest: SHA256.hash(manifest))]
         return ManifestIndex.encode(load, key: key, time: time, nonce: 0x5EED)

@@ -20,7 +20,7 @@
 /// to a record whose name differs, which is a miss, never a wrong command.
 enum IndexLayout {
     static let magic: UInt64 = 0x3358_4449_5250_5948  // "HYPRIDX3"
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7
 }
 
 /// The fixed fields at the start of an index file.
@@ -193,6 +193,8 @@ struct IndexFileEntry {
         writer.bytes.append(contentsOf: digest.bytes)
     }
 
+    /// The signature and racy flag, `signatureSize` bytes, which a refresh
+    /// writes over the old ones.
     static func encode(_ signature: FileSystem.Signature, racy: Bool, into writer: inout ByteWriter) {
         writer.u64(signature.device)
         writer.u64(signature.inode)
@@ -208,10 +210,47 @@ struct IndexFileEntry {
         -> (path: UnsafePointer<CChar>, signatureOffset: Int, signature: FileSystem.Signature, racy: Bool, digest: SHA256.Digest)? {
         guard let path = reader.cString() else { return nil }
         let offset = reader.offset
+        guard let (signature, racy) = readSignature(&reader), let raw = reader.bytes(32), let digest = SHA256.Digest(raw) else { return nil }
+        return (path, offset, signature, racy, digest)
+    }
+
+    /// What `encode(_:racy:into:)` wrote.
+    static func readSignature(_ reader: inout ByteReader) -> (signature: FileSystem.Signature, racy: Bool)? {
         guard let device = reader.u64(), let inode = reader.u64(), let size = reader.i64(), let modified = reader.i64(),
-              let changed = reader.i64(), let racy = reader.u8(), racy <= 1,
-              let raw = reader.bytes(32), let digest = SHA256.Digest(raw) else { return nil }
-        let signature = FileSystem.Signature(device: device, inode: inode, size: size, modified: modified, changed: changed)
-        return (path, offset, signature, racy == 1, digest)
+              let changed = reader.i64(), let racy = reader.u8(), racy <= 1 else { return nil }
+        return (FileSystem.Signature(device: device, inode: inode, size: size, modified: modified, changed: changed), racy == 1)
+    }
+}
+
+/// What the index records of one manifest folder: its path, how many
+/// manifests it listed and a digest of their names, whether that listing
+/// was settled (`ManifestInputs.Folder.settled`), and the folder's signature
+/// before it was listed, racy or not as a file's is. A call lists the folder
+/// again only when it is not settled, its signature changed, or was racy.
+struct IndexFolderEntry {
+    var path: String
+    var count: Int
+    var digest: UInt64
+    var settled: Bool
+    var signature: FileSystem.Signature
+    var racy: Bool
+
+    func encode(into writer: inout ByteWriter) {
+        writer.cString(path)
+        writer.u32(UInt32(count))
+        writer.u64(digest)
+        writer.u8(settled ? 1 : 0)
+        IndexFileEntry.encode(signature, racy: racy, into: &writer)
+    }
+
+    /// Reads an entry in place, as `IndexFileEntry.read` does.
+    static func read(_ reader: inout ByteReader)
+        -> (path: UnsafePointer<CChar>, count: Int, digest: UInt64, settled: Bool, signatureOffset: Int,
+            signature: FileSystem.Signature, racy: Bool)? {
+        guard let path = reader.cString(), let count = reader.u32(), let digest = reader.u64(),
+              let settled = reader.u8(), settled <= 1 else { return nil }
+        let offset = reader.offset
+        guard let (signature, racy) = IndexFileEntry.readSignature(&reader) else { return nil }
+        return (path, Int(count), digest, settled == 1, offset, signature, racy)
     }
 }

@@ -12,15 +12,19 @@ import Darwin
 /// - It answers only for the manifest paths it was built for, by the build
 ///   of hyper that wrote it (`IndexKey`): both are stored in the file and
 ///   compared on every read, not only hashed into its name.
-/// - It never serves a stale answer. Each call compares the folders'
-///   listings and each manifest's signature (device, inode, size, mtime and
-///   ctime in nanoseconds: any write changes ctime, which no user can set
-///   back). A file changed within `IndexTime.racySeconds` of the index being
-///   written is "racy" (as git calls it): timestamps that coarse could hide a
-///   second edit, so it is compared by SHA-256 of its bytes instead, as is any
-///   file whose signature changed. Relative `exec` programs are checked to
-///   still be executable files. Only loads without errors are indexed, so
-///   diagnostics always come from a full load.
+/// - It never serves a stale answer. Each call compares each manifest's
+///   signature (device, inode, size, mtime and ctime in nanoseconds: any
+///   write changes ctime, which no user can set back) and each folder's: a
+///   folder's changes when an entry is added, removed or renamed, so its
+///   listing is read again only then, or when a symbolic link named like a
+///   manifest could change what it holds (`ManifestInputs.Folder.settled`).
+///   A file or folder changed within `IndexTime.racySeconds` of the index
+///   being written is "racy" (as git calls it): timestamps that coarse could
+///   hide a second edit, so a racy file is compared by SHA-256 of its bytes,
+///   as is any file whose signature changed, and a racy folder is listed.
+///   Relative `exec` programs are checked to still be executable files. Only
+///   loads without errors are indexed, so diagnostics always come from a
+///   full load.
 /// - Only the user's own index is read (`IndexFolder`): a file or folder
 ///   owned by someone else, or writable by others, is never read or written.
 /// - Any bytes at all give a hit or a miss, never a trap or a wrong command:
@@ -49,9 +53,9 @@ enum ManifestIndex {
         for path in key.paths { validation.string(path) }
         validation.u32(UInt32(load.inputs.folders.count))
         for folder in load.inputs.folders {
-            validation.cString(folder.path)
-            validation.u32(UInt32(folder.names.count))
-            validation.u64(ManifestNames.digest(folder.names))
+            IndexFolderEntry(path: folder.path, count: folder.names.count, digest: ManifestNames.digest(folder.names.map(\.bytes)),
+                             settled: folder.settled, signature: folder.signature, racy: time.isRacy(folder.signature))
+                .encode(into: &validation)
         }
         validation.u32(UInt32(load.inputs.files.count))
         for file in load.inputs.files {

@@ -52,7 +52,10 @@ enum IndexSource {
 /// so mutated bytes get past the staleness checks to the records.
 protocol IndexDisk {
     func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature?
-    func manifestNames(in folder: String) -> (count: Int, digest: UInt64)?
+    /// The signature of a folder, or nil if it is not one.
+    func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature?
+    /// As `FileSystem.manifestNamesDigest`.
+    func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)?
     /// The SHA-256 of a regular file of exactly `size` bytes, or nil.
     func digest(_ path: String, size: Int64) -> SHA256.Digest?
     func isExecutableFile(_ path: String) -> Bool
@@ -92,7 +95,13 @@ struct LiveDisk: IndexDisk {
         return FileSystem.signature(in: descriptor, UnsafePointer(slash) + 1)
     }
 
-    func manifestNames(in folder: String) -> (count: Int, digest: UInt64)? {
+    /// Opened here, so the manifests after it are looked up from it.
+    func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? {
+        guard let descriptor = folder.descriptor(path, length: strlen(path)) else { return nil }
+        return FileSystem.folderSignature(descriptor)
+    }
+
+    func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)? {
         FileSystem.manifestNamesDigest(folder)
     }
 
@@ -123,8 +132,9 @@ final class OpenedIndex {
     /// Where locations are shown from.
     private let workingDirectory: String
     /// Entries whose signature changed with their content the same (a file
-    /// rewritten as it was, a checkout), or that are no longer racy: the
-    /// index is right but slow until these are written back.
+    /// rewritten as it was, a checkout; a folder with the same manifests), or
+    /// that are no longer racy: the index is right but slow until these are
+    /// written back.
     private var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
 
     /// True when writing back new signatures would spare later calls a
@@ -218,15 +228,25 @@ final class OpenedIndex {
             guard recorded == path else { throw .stale("built for other manifest paths") }
         }
         guard let folderCount = reader.u32() else { throw corrupt }
+        var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
         for _ in 0..<folderCount {
-            guard let folder = reader.cString(), let nameCount = reader.u32(), let digest = reader.u64() else { throw corrupt }
-            let path = String(cString: folder)
-            guard let current = disk.manifestNames(in: path), current.count == Int(nameCount), current.digest == digest else {
+            guard let entry = IndexFolderEntry.read(&reader) else { throw corrupt }
+            // No entry added, removed or renamed since the listing: the same names.
+            if entry.settled && !entry.racy && disk.folderSignature(entry.path) == entry.signature { continue }
+            let path = String(cString: entry.path)
+            guard let current = disk.manifestNames(in: path), current.count == entry.count, current.digest == entry.digest else {
                 throw .stale("`\(path)` has other manifests now")
+            }
+            // The same manifests under a new signature (a file made and
+            // removed, an editor's swap file) or one no longer racy: worth
+            // writing back once it is past the racy window, unless a link
+            // could still change what the folder holds.
+            if entry.settled && current.settled && !time.isRacy(current.signature)
+                && (current.signature != entry.signature || entry.racy) {
+                refreshes.append((base + entry.signatureOffset, current.signature))
             }
         }
         guard let fileCount = reader.u32() else { throw corrupt }
-        var refreshes: [(offset: Int, signature: FileSystem.Signature)] = []
         var fileOffsets: [Int] = []
         fileOffsets.reserveCapacity(Int(fileCount))
         for _ in 0..<fileCount {

@@ -128,10 +128,24 @@ struct ManifestInputs: Sendable {
         var digest: SHA256.Digest?
     }
 
-    /// Each folder given, with the manifest names it held (in reading order),
-    /// as bytes: those that are not UTF-8 count too, as in
-    /// `FileSystem.manifestNamesDigest`.
-    var folders: [(path: String, names: [[UInt8]])] = []
+    /// A folder given, as one listing saw it.
+    struct Folder: Sendable {
+        var path: String
+        /// The manifests' names in reading order; those that are not UTF-8
+        /// count too, as in `FileSystem.manifestNamesDigest`.
+        var names: [ManifestName]
+        /// The folder's signature, taken before it was listed.
+        var signature: FileSystem.Signature
+        /// True when the listing itself typed every entry named like a
+        /// manifest. Then which manifests the folder holds can change only
+        /// with the folder's own signature, and a call may trust the index's
+        /// names while that signature holds. A symbolic link named like a
+        /// manifest counts only while its target is a file, which can change
+        /// with no change to the folder: such a folder is listed on every call.
+        var settled: Bool
+    }
+
+    var folders: [Folder] = []
     var files: [File] = []
 }
 
@@ -175,12 +189,20 @@ struct ManifestLoader: Sendable {
     /// UTF-8 included (which `load` reports). Names starting with `.` (editor
     /// leftovers) are skipped.
     static func manifestNames(in folder: String) -> [ManifestName]? {
-        guard let entries = FileSystem.listWithKinds(folder) else { return nil }
-        return entries
-            .filter { entry in entry.kind == .file && entry.name.withUnsafeBytes { ManifestNames.isManifestName($0) } }
-            .map(\.name)
-            .sorted { $0.lexicographicallyPrecedes($1) }
-            .map(ManifestName.init)
+        manifestFolder(folder)?.names
+    }
+
+    /// `manifestNames(in:)` with what the index needs to trust the listing later.
+    static func manifestFolder(_ folder: String) -> ManifestInputs.Folder? {
+        guard let listing = FileSystem.listFolder(folder) else { return nil }
+        var settled = true
+        var names: [[UInt8]] = []
+        for entry in listing.entries where entry.name.withUnsafeBytes({ ManifestNames.isManifestName($0) }) {
+            if entry.lookedUp { settled = false }
+            if entry.kind == .file { names.append(entry.name) }
+        }
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        return ManifestInputs.Folder(path: folder, names: names.map(ManifestName.init), signature: listing.signature, settled: settled)
     }
 
     /// Loads manifest files and folders (each folder's manifests, as above).
@@ -207,11 +229,12 @@ struct ManifestLoader: Sendable {
             let absolute = Path.absolute(path, from: workingDirectory)
             switch FileSystem.kind(absolute) {
             case .directory:
-                guard let names = Self.manifestNames(in: absolute) else {
+                guard let folder = Self.manifestFolder(absolute) else {
                     diagnostics.append(Diagnostic(.unreadable, "cannot read folder `\(display(absolute))`: \(FileSystem.errorText())", at: nil))
                     continue
                 }
-                inputs.folders.append((absolute, names.map(\.bytes)))
+                inputs.folders.append(folder)
+                let names = folder.names
                 // A name has no `/`: the folder is shown once and each name joined to it.
                 let shownFolder = display(absolute)
                 files += names.map { name in

@@ -58,14 +58,27 @@ enum FileSystem {
         return Signature(info)
     }
 
-    /// How many manifests (`*.yaml`, `*.yml` regular files not starting with
-    /// `.`) a folder holds, and an order-independent digest of their names,
-    /// read straight from `readdir` without building a string per entry.
-    static func manifestNamesDigest(_ folder: String) -> (count: Int, digest: UInt64)? {
+    /// A folder's signature, taken from a descriptor opened on it (nil if it
+    /// is not a folder). The device, inode and times: adding, removing or
+    /// renaming an entry changes its mtime and ctime.
+    static func folderSignature(_ descriptor: Int32) -> Signature? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return Signature(info)
+    }
+
+    /// What a folder's listing says of its manifests (`*.yaml`, `*.yml`
+    /// regular files not starting with `.`): how many, an order-independent
+    /// digest of their names (read straight from `readdir` without building a
+    /// string per entry), the folder's signature taken before the first entry
+    /// was read, and whether the listing is `settled` (see `ManifestFolder`).
+    static func manifestNamesDigest(_ folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: Signature)? {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
+        guard let signature = folderSignature(dirfd(dir)) else { return nil }
         var count = 0
         var digest: UInt64 = 0
+        var settled = true
         while let entry = readdir(dir) {
             let name = entryName(entry)
             let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
@@ -73,13 +86,14 @@ enum FileSystem {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): break
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                settled = false
                 guard kind(in: dir, name) == .file else { continue }
             default: continue
             }
             digest &+= ContentHash.of(bytes)
             count += 1
         }
-        return (count, digest)
+        return (count, digest, settled, signature)
     }
 
     /// The name in a `readdir` entry, read in place. A record may end right
@@ -132,27 +146,40 @@ enum FileSystem {
         return .success((bytes, Signature(info)))
     }
 
-    /// The names in a directory, as their exact bytes (a name need not be
-    /// UTF-8), with what each is, following symbolic links. `readdir` says
-    /// most entries' type itself; only links and filesystems that do not say
-    /// cost a `stat`, made relative to the open directory.
-    static func listWithKinds(_ path: String) -> [(name: [UInt8], kind: Kind)]? {
+    /// One entry of a listing.
+    struct FolderEntry {
+        var name: [UInt8]
+        var kind: Kind
+        /// True when the entry's kind was found by a `stat` (a symbolic link,
+        /// or a file system whose listing does not say): the target can
+        /// change kind while the folder itself does not change.
+        var lookedUp: Bool
+    }
+
+    /// The names in a folder, as their exact bytes (a name need not be
+    /// UTF-8), with what each is, following symbolic links, and the folder's
+    /// signature taken before the first entry is read (a change made while
+    /// listing shows as a newer signature). `readdir` says most entries' type
+    /// itself; only links and file systems that do not say cost a `stat`,
+    /// made relative to the open folder.
+    static func listFolder(_ path: String) -> (entries: [FolderEntry], signature: Signature)? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var entries: [(name: [UInt8], kind: Kind)] = []
+        guard let signature = folderSignature(dirfd(dir)) else { return nil }
+        var entries: [FolderEntry] = []
         while let entry = readdir(dir) {
             let name = entryName(entry)
             let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
             if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2E, 0x2E]) { continue }
-            let kind: Kind = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): .file
-            case Int32(DT_DIR): .directory
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): self.kind(in: dir, name)
-            default: .other
+            let entry = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): FolderEntry(name: Array(bytes), kind: .file, lookedUp: false)
+            case Int32(DT_DIR): FolderEntry(name: Array(bytes), kind: .directory, lookedUp: false)
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): FolderEntry(name: Array(bytes), kind: self.kind(in: dir, name), lookedUp: true)
+            default: FolderEntry(name: Array(bytes), kind: .other, lookedUp: false)
             }
-            entries.append((Array(bytes), kind))
+            entries.append(entry)
         }
-        return entries
+        return (entries, signature)
     }
 
     enum Kind {
