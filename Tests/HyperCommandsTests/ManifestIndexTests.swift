@@ -232,6 +232,24 @@ import Testing
         #expect(again.listings == 0)
     }
 
+    /// An index's file name is its key's hash in 16 lowercase hexadecimal
+    /// digits, leading zeros kept, and pruning recognises it as one.
+    @Test func indexFileNamesAreTheKeysHashInHexadecimal() {
+        var leadingZeros = 0
+        for build in UInt64(0)..<64 {
+            let key = IndexKey(build: build, paths: build % 2 == 0 ? ["/p/commands.d"] : ["/p/commands.d", "/q/tasks.yaml"])
+            var hash = ContentHash()
+            hash.combine(key.build)
+            for path in key.paths { hash.combine(path) }
+            let hex = String(hash.value, radix: 16)
+            if hex.count < 16 { leadingZeros += 1 }
+            #expect(key.fileName == String(repeating: "0", count: 16 - hex.count) + hex + ".idx")
+            var name = key.fileName
+            #expect(name.withUTF8 { IndexKey.isIndexFileName(UnsafeRawBufferPointer($0)) })
+        }
+        #expect(leadingZeros > 0)
+    }
+
     @Test func anIndexAnswersOnlyForItsOwnPathsAndBuild() throws {
         let folder = try Folder(Self.manifest("Hello"))
         let time = IndexTime(now: Self.now() + 10)

@@ -243,8 +243,16 @@ struct IndexKey: Equatable {
         var hash = ContentHash()
         hash.combine(build)
         for path in paths { hash.combine(path) }
-        let hex = String(hash.value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex + ".idx"
+        // Written out by hand: `String(_:radix:)` is generic over
+        // `BinaryInteger` and looks its associated types up at run time,
+        // which a warm call would pay for.
+        let digits = Array("0123456789abcdef".utf8)
+        let value = hash.value
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            for index in 0..<16 { buffer[index] = digits[Int((value >> UInt64(60 - 4 * index)) & 0xF)] }
+            for (index, byte) in ".idx".utf8.enumerated() { buffer[16 + index] = byte }
+            return 20
+        }
     }
 
     /// True for a name this scheme gives, and only those: what pruning may remove.
