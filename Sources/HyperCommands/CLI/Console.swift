@@ -83,23 +83,26 @@ public struct Console: Sendable {
 
 /// Standard output and standard error, and the first error each write to
 /// them met: output that was lost must not end in exit status 0.
-final class StandardStreams: Sendable {
-    private let failures = Lock<(output: Int32?, error: Int32?)>((nil, nil))
+final class StandardStreams: @unchecked Sendable {
+    private let mutex = PthreadMutex()
+    // Both are only touched while `mutex` is held.
+    private var outputFailure: Int32?
+    private var errorFailure: Int32?
 
     func write(_ fd: Int32, _ text: String) {
         guard let code = Console.writeAll(fd, text) else { return }
-        failures.withLock { failures in
-            if fd == 1 { failures.output = failures.output ?? code } else { failures.error = failures.error ?? code }
+        mutex.withLock {
+            if fd == 1 { outputFailure = outputFailure ?? code } else { errorFailure = errorFailure ?? code }
         }
     }
 
     /// Records a failure met outside `write` (flushing `print`'s buffer).
     func recordOutputFailure(_ code: Int32) {
-        failures.withLock { $0.output = $0.output ?? code }
+        mutex.withLock { outputFailure = outputFailure ?? code }
     }
 
     /// The `errno` of the first failed write to standard output, and to standard error.
     var failed: (output: Int32?, error: Int32?) {
-        failures.withLock { $0 }
+        mutex.withLock { (outputFailure, errorFailure) }
     }
 }

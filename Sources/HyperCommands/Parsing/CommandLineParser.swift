@@ -349,7 +349,7 @@ private struct ParseState {
     /// Every arg's value: from the command line, else its variable, else its
     /// default; a required arg with none of them is an error.
     mutating func finish() throws(ParseError) -> [String: ArgValue] {
-        var result: [String: ArgValue] = [:]
+        var result: [String: ArgValue] = Dictionary(minimumCapacity: args.count)
         var fromEnvironment: [Int] = []
         for (index, arg) in args.enumerated() {
             if let value = commandLineValue(index) {

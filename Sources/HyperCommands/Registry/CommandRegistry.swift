@@ -10,7 +10,7 @@ import Darwin
 /// Safe to use from many threads and tasks at once: every access goes through
 /// one lock. The free functions (`runCommand`, `listCommands`, ...) use
 /// `CommandRegistry.shared`; tests make their own.
-public final class CommandRegistry: Sendable {
+public final class CommandRegistry: @unchecked Sendable {
     /// A Swift handler, and the arguments type it declared, if any.
     struct Handler: Sendable {
         var run: CommandHandler
@@ -26,7 +26,14 @@ public final class CommandRegistry: Sendable {
         var programName: String?
     }
 
-    private let state = Lock(State())
+    // `state` is only touched through `withState`, under `mutex` (not a
+    // `Lock<State>`, whose generic metadata every start would build).
+    private let mutex = PthreadMutex()
+    private var state = State()
+
+    private func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
+        try mutex.withLock { try body(&state) }
+    }
 
     /// The registry the free functions use.
     public static let shared = CommandRegistry()
@@ -38,8 +45,8 @@ public final class CommandRegistry: Sendable {
     /// default the executable's file name, the last component of `argv[0]`.
     /// `HyperCLI` starts from it too.
     public var programName: String {
-        get { state.withLock { $0.programName } ?? Self.executableName() }
-        set { state.withLock { $0.programName = newValue } }
+        get { withState { $0.programName } ?? Self.executableName() }
+        set { withState { $0.programName = newValue } }
     }
 
     /// The last component of `argv[0]`, or `hyper` when it has none.
@@ -57,26 +64,26 @@ public final class CommandRegistry: Sendable {
 
     /// The registered handlers, for validating `handler:` bindings.
     var handlerCatalog: HandlerCatalog {
-        state.withLock { state in
+        withState { state in
             HandlerCatalog(names: Array(state.handlers.keys), signatures: state.handlers.compactMapValues(\.signature))
         }
     }
 
     /// Names of the commands defined in code.
     var codeCommandNames: [String] {
-        state.withLock { $0.codeCommands.sorted() }
+        withState { $0.codeCommands.sorted() }
     }
 
     /// Every command, sorted by name.
     public func listCommands() -> [CommandDefinition] {
-        state.withLock { state in
+        withState { state in
             state.commands.values.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         }
     }
 
     /// The command with this name, if registered or discovered.
     public func getCommand(_ name: String) -> CommandDefinition? {
-        state.withLock { state in
+        withState { state in
             if let command = state.commands.exactly(name) { return command }
             guard !state.aliases.isEmpty, let owner = state.aliases.exactly(name) else { return nil }
             return state.commands.exactly(owner)
@@ -84,12 +91,12 @@ public final class CommandRegistry: Sendable {
     }
 
     func handler(named name: String) -> Handler? {
-        state.withLock { $0.handlers.exactly(name) }
+        withState { $0.handlers.exactly(name) }
     }
 
     /// Adds manifest commands as one batch; returns the names that were new.
     func addDiscovered(_ commands: [CommandDefinition]) -> [String] {
-        state.withLock { state in
+        withState { state in
             var added: [String] = []
             for command in commands where state.isFree(command) {
                 state.add(command)
@@ -100,7 +107,7 @@ public final class CommandRegistry: Sendable {
     }
 
     func insert(_ command: CommandDefinition, fromCode: Bool) -> Bool {
-        state.withLock { state in
+        withState { state in
             guard state.isFree(command) else { return false }
             state.add(command)
             if fromCode { for name in command.names { state.codeCommands.insert(name) } }
@@ -109,7 +116,7 @@ public final class CommandRegistry: Sendable {
     }
 
     func insertHandler(_ name: String, _ handler: Handler) -> Bool {
-        state.withLock { state in
+        withState { state in
             guard state.handlers[name] == nil else { return false }
             state.handlers[name] = handler
             return true
