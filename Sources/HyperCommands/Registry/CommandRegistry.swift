@@ -10,7 +10,7 @@ import Darwin
 /// Safe to use from many threads and tasks at once: every access goes through
 /// one lock. The free functions (`runCommand`, `listCommands`, ...) use
 /// `CommandRegistry.shared`; tests make their own.
-public final class CommandRegistry: @unchecked Sendable {
+public final class CommandRegistry: Sendable {
     /// A Swift handler, and the arguments type it declared, if any.
     struct Handler: Sendable {
         var run: CommandHandler
@@ -26,13 +26,18 @@ public final class CommandRegistry: @unchecked Sendable {
         var programName: String?
     }
 
-    // `state` is only touched through `withState`, under `mutex` (not a
-    // `Lock<State>`, whose generic metadata every start would build).
-    private let mutex = PthreadMutex()
-    private var state = State()
+    /// The state and its mutex: not a `Lock<State>`, whose generic metadata
+    /// every start of hyper would build.
+    private final class Guarded: @unchecked Sendable {
+        let mutex = PthreadMutex()
+        // Only touched through `withState`, under `mutex`.
+        var state = State()
+    }
+
+    private let guarded = Guarded()
 
     private func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
-        try mutex.withLock { try body(&state) }
+        try guarded.mutex.withLock { try body(&guarded.state) }
     }
 
     /// The registry the free functions use.
