@@ -16,8 +16,11 @@ let package = Package(
         ),
         // libyaml's events, located and read under hyper's YAML safety rules and limits.
         .target(name: "HyperYAML", dependencies: ["CYAML"]),
+        // `fstatfs`, which Swift's Glibc module does not import: which file
+        // system a manifest folder is on (the index trusts folder times on some).
+        .target(name: "CFileSystemType"),
         // Everything else: manifests, validation, parsing, the registry, running, help, the CLI.
-        .target(name: "HyperCommands", dependencies: ["HyperYAML"]),
+        .target(name: "HyperCommands", dependencies: ["HyperYAML", "CFileSystemType"]),
         // How the `hyper` binary hands the Swift runtime its arguments (Linux, static).
         .target(name: "HyperStart"),
         // The `hyper` binary: a thin `main` over HyperCommands.

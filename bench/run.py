@@ -376,7 +376,7 @@ def report(results, rss, largest, tools, quick, elapsed):
     lines += [
         f"- Warm dispatch went from {d0:.2f} ms at {small:,} commands ({results[small]['files']} file(s)) to {d1:.2f} ms at "
         f"{big:,} ({results[big]['files']} files): ×{d1 / d0:.2f} for ×{big // small:,} the commands. A warm call reads no "
-        "manifest: it `stat`s each manifest folder (listing one only when it changed) and each manifest, reads the index's checked sections and one record with `pread`, and decodes that record, so it grows "
+        "manifest: it `stat`s each manifest folder (listing one only when it changed) and each manifest, reads the index's header, validation section and one record with `pread`, and decodes that record, so it grows "
         "with the number of files, not their size.",
         f"- Cold validate went from {v0:.1f} ms for {b0:,} bytes to {v1:.1f} ms for {b1:,} bytes: "
         f"{(v1 - v0) / max(1, b1 - b0) * 1e6:.1f} ms per MB past the fixed start-up cost, linear in bytes.",

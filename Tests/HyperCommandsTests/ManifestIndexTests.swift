@@ -50,6 +50,11 @@ import Testing
 
         var manifest: String { root.appendingPathComponent("commands.d/main.yaml").path }
 
+        /// The miss a change to which manifests `commands.d` holds gives.
+        var otherManifests: ManifestIndex.Miss {
+            .stale("`\(root.appendingPathComponent("commands.d").path)` has other manifests now")
+        }
+
         func write(_ text: String) throws {
             try Data(text.utf8).write(to: URL(fileURLWithPath: manifest))
         }
@@ -60,12 +65,20 @@ import Testing
 
         var key: IndexKey { IndexKey(build: 42, paths: [root.appendingPathComponent("commands.d").path]) }
 
-        func open(_ bytes: [UInt8], at time: IndexTime) -> Result<OpenedIndex, ManifestIndex.Miss> {
+        func open(_ bytes: [UInt8], at time: IndexTime, disk: some IndexDisk = LiveDisk()) -> Result<OpenedIndex, ManifestIndex.Miss> {
             do {
-                return .success(try OpenedIndex(source: .bytes(bytes), key: key, disk: LiveDisk(), time: time, workingDirectory: root.path))
+                return .success(try OpenedIndex(source: .bytes(bytes), key: key, disk: disk, time: time, workingDirectory: root.path))
             } catch {
                 return .failure(error)
             }
+        }
+
+        /// Puts `commands.d`'s mtime at `seconds` since the epoch, long
+        /// past: each step of a test gives its own, so the folder's signature
+        /// differs from the step before however coarse the clock's ticks.
+        func setFolderTime(_ seconds: Int) {
+            var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+            #expect(utimensat(AT_FDCWD, root.appendingPathComponent("commands.d").path, &times, 0) == 0)
         }
 
         /// Rewrites the manifest with the same size and puts its mtime back.
@@ -111,11 +124,15 @@ import Testing
         let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
         try FileManager.default.removeItem(atPath: folder.manifest)
         try folder.write(Self.manifest("Hello"))
-        guard case .success(let index) = folder.open(bytes, at: later) else { Issue.record("same content must hit"); return }
+        let rewritten = open(folder, bytes, at: later)
+        guard case .success(let index) = rewritten.result else { Issue.record("same content must hit"); return }
+        #expect(rewritten.digests == 1)
         #expect(index.wantsRefresh)
         let refreshed = try #require(index.refreshedBytes(time: later))
-        guard case .success(let again) = folder.open(refreshed, at: later) else { Issue.record("the refreshed index must open"); return }
-        #expect(!again.wantsRefresh)
+        let again = open(folder, refreshed, at: later)
+        guard case .success(let reopened) = again.result else { Issue.record("the refreshed index must open"); return }
+        #expect(again.digests == 0)
+        #expect(!reopened.wantsRefresh)
     }
 
     /// Inside the racy window a file is compared by content on every read,
@@ -124,49 +141,60 @@ import Testing
         let folder = try Folder(Self.manifest("Hello"))
         let now = IndexTime(now: Self.now())
         let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: now, nonce: 7))
-        guard case .success(let racy) = folder.open(bytes, at: now) else { Issue.record("must hit"); return }
-        #expect(!racy.wantsRefresh)
-        guard case .success(let settled) = folder.open(bytes, at: IndexTime(now: now.now + 3)) else { Issue.record("must hit"); return }
-        #expect(settled.wantsRefresh)
+        let racy = open(folder, bytes, at: now)
+        guard case .success(let racyIndex) = racy.result else { Issue.record("must hit"); return }
+        #expect(racy.digests == 1)
+        #expect(!racyIndex.wantsRefresh)
+        let later = IndexTime(now: now.now + 3)
+        let passed = open(folder, bytes, at: later)
+        guard case .success(let passedIndex) = passed.result else { Issue.record("must hit"); return }
+        #expect(passed.digests == 1)
+        #expect(passedIndex.wantsRefresh)
+        let refreshed = try #require(passedIndex.refreshedBytes(time: later))
+        let again = open(folder, refreshed, at: later)
+        guard case .success = again.result else { Issue.record("the refreshed index must hit"); return }
+        #expect(again.digests == 0)
+        #expect(again.listings == 0)
         try folder.editKeepingSizeAndTime(Self.manifest("Howdy"))
         guard case .failure = folder.open(bytes, at: now) else { Issue.record("a racy edit must be seen"); return }
     }
 
-    /// The live disk, counting how often a folder is listed.
-    final class ListingDisk: IndexDisk {
+    /// The live disk, counting how often a folder is listed and a file's
+    /// content is compared.
+    final class CountingDisk: IndexDisk {
         let live = LiveDisk()
         var listings = 0
+        var digests = 0
 
         func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { live.signature(path) }
         func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { live.folderSignature(path) }
-        func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)? {
+        func listManifests(_ folder: String) -> FileSystem.ManifestListing? {
             listings += 1
-            return live.manifestNames(in: folder)
+            return live.listManifests(folder)
         }
-        func digest(_ path: String, size: Int64) -> SHA256.Digest? { live.digest(path, size: size) }
+        func digest(_ path: String, size: Int64) -> SHA256.Digest? {
+            digests += 1
+            return live.digest(path, size: size)
+        }
         func isExecutableFile(_ path: String) -> Bool { live.isExecutableFile(path) }
     }
 
-    /// Opens `bytes` for `folder` through a counting disk: the outcome, and
-    /// how many folders were listed.
-    private func openCounting(_ folder: Folder, _ bytes: [UInt8], at time: IndexTime)
-        -> (result: Result<OpenedIndex, ManifestIndex.Miss>, listings: Int) {
-        let disk = ListingDisk()
-        do {
-            let index = try OpenedIndex(source: .bytes(bytes), key: folder.key, disk: disk, time: time, workingDirectory: folder.root.path)
-            return (.success(index), disk.listings)
-        } catch {
-            return (.failure(error), disk.listings)
-        }
+    /// Opens `bytes` for `folder` through a counting disk.
+    private func open(_ folder: Folder, _ bytes: [UInt8], at time: IndexTime)
+        -> (result: Result<OpenedIndex, ManifestIndex.Miss>, listings: Int, digests: Int) {
+        let disk = CountingDisk()
+        let result = folder.open(bytes, at: time, disk: disk)
+        return (result, disk.listings, disk.digests)
     }
 
     /// A folder whose signature holds is not listed; one that changed is,
     /// and with the same manifests its new signature is written back.
     @Test func aFolderIsListedOnlyWhenItChanged() throws {
         let folder = try Folder(Self.manifest("Hello"))
+        folder.setFolderTime(1_000_000_001)
         let later = IndexTime(now: Self.now() + 10)
         let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
-        let unchanged = openCounting(folder, bytes, at: later)
+        let unchanged = open(folder, bytes, at: later)
         guard case .success(let index) = unchanged.result else { Issue.record("must hit"); return }
         #expect(unchanged.listings == 0)
         #expect(!index.wantsRefresh)
@@ -174,20 +202,22 @@ import Testing
         let scratch = folder.root.appendingPathComponent("commands.d/scratch.txt")
         try Data("x".utf8).write(to: scratch)
         try FileManager.default.removeItem(at: scratch)
-        let touched = openCounting(folder, bytes, at: later)
+        folder.setFolderTime(1_000_000_002)
+        let touched = open(folder, bytes, at: later)
         guard case .success(let listed) = touched.result else { Issue.record("the same manifests must hit"); return }
         #expect(touched.listings == 1)
         #expect(listed.wantsRefresh)
         let refreshed = try #require(listed.refreshedBytes(time: later))
-        let again = openCounting(folder, refreshed, at: later)
+        let again = open(folder, refreshed, at: later)
         guard case .success(let settled) = again.result else { Issue.record("the refreshed index must hit"); return }
         #expect(again.listings == 0)
         #expect(!settled.wantsRefresh)
 
         try Data(Self.manifest("Other").utf8).write(to: folder.root.appendingPathComponent("commands.d/more.yaml"))
-        let added = openCounting(folder, refreshed, at: later)
+        folder.setFolderTime(1_000_000_003)
+        let added = open(folder, refreshed, at: later)
         guard case .failure(let miss) = added.result else { Issue.record("an added manifest must be seen"); return }
-        #expect(miss == .stale("`\(folder.root.appendingPathComponent("commands.d").path)` has other manifests now"))
+        #expect(miss == folder.otherManifests)
     }
 
     /// A link named like a manifest counts while its target is a file, which
@@ -200,16 +230,69 @@ import Testing
                                                    withDestinationPath: target.path)
         let later = IndexTime(now: Self.now() + 10)
         let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
-        let dangling = openCounting(folder, bytes, at: later)
+        let dangling = open(folder, bytes, at: later)
         guard case .success(let index) = dangling.result else { Issue.record("must hit"); return }
         #expect(dangling.listings == 1)
         #expect(!index.wantsRefresh)
 
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("commands:\n  extra:\n    help: Extra\n    exec: [echo]\n".utf8).write(to: target)
-        let live = openCounting(folder, bytes, at: later)
+        let live = open(folder, bytes, at: later)
         guard case .failure(let miss) = live.result else { Issue.record("the link's new manifest must be seen"); return }
-        #expect(miss == .stale("`\(folder.root.appendingPathComponent("commands.d").path)` has other manifests now"))
+        #expect(miss == folder.otherManifests)
+    }
+
+    /// A link named like a manifest added to a settled folder, while it
+    /// leads nowhere, leaves the same manifests; the folder's new signature
+    /// is still not written back, so once the link's target appears the next
+    /// call lists the folder and sees it.
+    @Test func aLinkAddedToASettledFolderIsNotWrittenBackAsSettled() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        folder.setFolderTime(1_000_000_001)
+        let later = IndexTime(now: Self.now() + 10)
+        let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
+        let target = folder.root.appendingPathComponent("generated/extra.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("commands.d/extra.yaml").path,
+                                                   withDestinationPath: target.path)
+        folder.setFolderTime(1_000_000_002)
+        let linked = open(folder, bytes, at: later)
+        guard case .success(let index) = linked.result else { Issue.record("the same manifests must hit"); return }
+        #expect(linked.listings == 1)
+        #expect(!index.wantsRefresh)
+
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("commands:\n  extra:\n    help: Extra\n    exec: [echo]\n".utf8).write(to: target)
+        guard case .failure(let miss) = open(folder, bytes, at: later).result else { Issue.record("the link's manifest must be seen"); return }
+        #expect(miss == folder.otherManifests)
+    }
+
+    /// One listing, read two ways: the loader's names and the index's count,
+    /// digest and settled flag agree, and a link named like a manifest
+    /// counts while its target is a file and unsettles the folder either way.
+    @Test func aListingCountsLinksToFilesAndIsSettledOnlyWithoutLinks() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let commands = folder.root.appendingPathComponent("commands.d").path
+        let plain = try #require(FileSystem.listManifests(commands))
+        #expect(plain.names == [Array("main.yaml".utf8)])
+        #expect(plain.settled)
+        // The test's temporary folder is on a file system whose folder times are kept.
+        let descriptor = Glibc.open(commands, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        #expect(FileSystem.keepsFolderTimes(descriptor))
+
+        try Data("x".utf8).write(to: URL(fileURLWithPath: commands + "/.hidden.yaml"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: commands + "/notes.txt"))
+        try FileManager.default.createDirectory(atPath: commands + "/folder.yaml", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: commands + "/dangling.yaml", withDestinationPath: "nowhere.yaml")
+        try FileManager.default.createSymbolicLink(atPath: commands + "/linked.yml", withDestinationPath: "main.yaml")
+        let listing = try #require(FileSystem.listManifests(commands))
+        #expect(listing.names.sorted { $0.lexicographicallyPrecedes($1) } == [Array("linked.yml".utf8), Array("main.yaml".utf8)])
+        #expect(!listing.settled)
+        let loaded = try #require(ManifestLoader.manifestFolder(commands))
+        #expect(loaded.names.map(\.bytes) == [Array("linked.yml".utf8), Array("main.yaml".utf8)])
+        #expect(loaded.settled == listing.settled)
+        #expect(loaded.signature == listing.signature)
+        #expect(ManifestNames.digest(loaded.names.map(\.bytes)) == listing.digest)
     }
 
     /// A folder changed within the racy window is listed on every call; once
@@ -218,16 +301,16 @@ import Testing
         let folder = try Folder(Self.manifest("Hello"))
         let now = IndexTime(now: Self.now())
         let bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: now, nonce: 7))
-        let racy = openCounting(folder, bytes, at: now)
+        let racy = open(folder, bytes, at: now)
         guard case .success = racy.result else { Issue.record("must hit"); return }
         #expect(racy.listings == 1)
         let later = IndexTime(now: now.now + 3)
-        let passed = openCounting(folder, bytes, at: later)
+        let passed = open(folder, bytes, at: later)
         guard case .success(let index) = passed.result else { Issue.record("must hit"); return }
         #expect(passed.listings == 1)
         #expect(index.wantsRefresh)
         let refreshed = try #require(index.refreshedBytes(time: later))
-        let again = openCounting(folder, refreshed, at: later)
+        let again = open(folder, refreshed, at: later)
         guard case .success = again.result else { Issue.record("the refreshed index must hit"); return }
         #expect(again.listings == 0)
     }
@@ -235,19 +318,17 @@ import Testing
     /// An index's file name is its key's hash in 16 lowercase hexadecimal
     /// digits, leading zeros kept, and pruning recognises it as one.
     @Test func indexFileNamesAreTheKeysHashInHexadecimal() {
-        var leadingZeros = 0
-        for build in UInt64(0)..<64 {
-            let key = IndexKey(build: build, paths: build % 2 == 0 ? ["/p/commands.d"] : ["/p/commands.d", "/q/tasks.yaml"])
-            var hash = ContentHash()
-            hash.combine(key.build)
-            for path in key.paths { hash.combine(path) }
-            let hex = String(hash.value, radix: 16)
-            if hex.count < 16 { leadingZeros += 1 }
-            #expect(key.fileName == String(repeating: "0", count: 16 - hex.count) + hex + ".idx")
-            var name = key.fileName
-            #expect(name.withUTF8 { IndexKey.isIndexFileName(UnsafeRawBufferPointer($0)) })
+        for (value, text) in [(UInt64(0), "0000000000000000"), (0xF, "000000000000000f"), (0xA0, "00000000000000a0"),
+                              (0x0123_4567_89AB_CDEF, "0123456789abcdef"), (UInt64.max, "ffffffffffffffff")] {
+            #expect(IndexKey.hexadecimal(value) == text)
         }
-        #expect(leadingZeros > 0)
+        let key = IndexKey(build: 7, paths: ["/p/commands.d", "/q/tasks.yaml"])
+        var hash = ContentHash()
+        hash.combine(key.build)
+        for path in key.paths { hash.combine(path) }
+        #expect(key.fileName == IndexKey.hexadecimal(hash.value) + ".idx")
+        var name = key.fileName
+        #expect(name.withUTF8 { IndexKey.isIndexFileName(UnsafeRawBufferPointer($0)) })
     }
 
     @Test func anIndexAnswersOnlyForItsOwnPathsAndBuild() throws {

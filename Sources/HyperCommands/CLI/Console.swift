@@ -83,26 +83,40 @@ public struct Console: Sendable {
 
 /// Standard output and standard error, and the first error each write to
 /// them met: output that was lost must not end in exit status 0.
-final class StandardStreams: @unchecked Sendable {
-    private let mutex = PthreadMutex()
-    // Both are only touched while `mutex` is held.
-    private var outputFailure: Int32?
-    private var errorFailure: Int32?
+final class StandardStreams: Sendable {
+    /// The first failures, under a mutex of their own (not a `Lock`: see
+    /// `PthreadMutex`).
+    private final class Failures: @unchecked Sendable {
+        private let mutex = PthreadMutex()
+        // Only touched under `mutex`.
+        private var output: Int32?
+        private var error: Int32?
+
+        func record(_ code: Int32, onOutput: Bool) {
+            mutex.withLock {
+                if onOutput { output = output ?? code } else { error = error ?? code }
+            }
+        }
+
+        var first: (output: Int32?, error: Int32?) {
+            mutex.withLock { (output, error) }
+        }
+    }
+
+    private let failures = Failures()
 
     func write(_ fd: Int32, _ text: String) {
         guard let code = Console.writeAll(fd, text) else { return }
-        mutex.withLock {
-            if fd == 1 { outputFailure = outputFailure ?? code } else { errorFailure = errorFailure ?? code }
-        }
+        failures.record(code, onOutput: fd == 1)
     }
 
     /// Records a failure met outside `write` (flushing `print`'s buffer).
     func recordOutputFailure(_ code: Int32) {
-        mutex.withLock { outputFailure = outputFailure ?? code }
+        failures.record(code, onOutput: true)
     }
 
     /// The `errno` of the first failed write to standard output, and to standard error.
     var failed: (output: Int32?, error: Int32?) {
-        mutex.withLock { (outputFailure, errorFailure) }
+        failures.first
     }
 }

@@ -65,6 +65,10 @@ final class ProjectCommands {
             note = "No commands.d folder here or above; only commands defined in code are available."
             return
         }
+        // The clock is read before anything is: a file or folder changed
+        // within the racy window of the moment it was read (not of the
+        // moment the index is written) is the one to distrust.
+        let time = IndexTime.live
         let load = loader.load(paths: selection.paths)
         if load.stopsEveryCall { throw .invalidManifests(load) }
         self.load = load
@@ -73,7 +77,7 @@ final class ProjectCommands {
         }
         _ = registry.addDiscovered(load.soundCommands)
         if writingIndex, load.skippedFiles.isEmpty, let place {
-            let outcome = place.write(load, time: .live)
+            let outcome = place.write(load, time: time)
             trace(outcome)
         }
     }

@@ -18,8 +18,8 @@
             return signature
         }
         func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? { IndexFuzzing.signature }
-        func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)? {
-            (1, ManifestNames.digest([Array("fuzz.yaml".utf8)]), true, IndexFuzzing.signature)
+        func listManifests(_ folder: String) -> FileSystem.ManifestListing? {
+            FileSystem.ManifestListing(names: [Array("fuzz.yaml".utf8)], signature: IndexFuzzing.signature, settled: true)
         }
         func digest(_ path: String, size: Int64) -> SHA256.Digest? { manifest }
         func isExecutableFile(_ path: String) -> Bool { true }

@@ -175,26 +175,11 @@ enum IndexRecord {
     }
 }
 
-/// What the index records of one manifest file: its path, its signature
-/// when indexed, whether that signature was too recent to trust alone
-/// ("racy"), and the SHA-256 of its bytes.
-struct IndexFileEntry {
-    var path: String
-    var signature: FileSystem.Signature
-    var racy: Bool
-    var digest: SHA256.Digest
+/// A signature and whether it was too recent to trust alone ("racy"), as
+/// the index stores them: `size` bytes, which a refresh writes over in place.
+enum IndexSignature {
+    static let size = 41
 
-    /// The bytes that follow the path, which a refresh rewrites in place.
-    static let signatureSize = 41
-
-    func encode(into writer: inout ByteWriter) {
-        writer.cString(path)
-        Self.encode(signature, racy: racy, into: &writer)
-        writer.bytes.append(contentsOf: digest.bytes)
-    }
-
-    /// The signature and racy flag, `signatureSize` bytes, which a refresh
-    /// writes over the old ones.
     static func encode(_ signature: FileSystem.Signature, racy: Bool, into writer: inout ByteWriter) {
         writer.u64(signature.device)
         writer.u64(signature.inode)
@@ -204,29 +189,44 @@ struct IndexFileEntry {
         writer.u8(racy ? 1 : 0)
     }
 
-    /// Reads an entry in place: the path as a pointer into the buffer, the
-    /// offset of its signature (for a refresh), the rest as values.
-    static func read(_ reader: inout ByteReader)
-        -> (path: UnsafePointer<CChar>, signatureOffset: Int, signature: FileSystem.Signature, racy: Bool, digest: SHA256.Digest)? {
-        guard let path = reader.cString() else { return nil }
-        let offset = reader.offset
-        guard let (signature, racy) = readSignature(&reader), let raw = reader.bytes(32), let digest = SHA256.Digest(raw) else { return nil }
-        return (path, offset, signature, racy, digest)
-    }
-
-    /// What `encode(_:racy:into:)` wrote.
-    static func readSignature(_ reader: inout ByteReader) -> (signature: FileSystem.Signature, racy: Bool)? {
+    static func read(_ reader: inout ByteReader) -> (signature: FileSystem.Signature, racy: Bool)? {
         guard let device = reader.u64(), let inode = reader.u64(), let size = reader.i64(), let modified = reader.i64(),
               let changed = reader.i64(), let racy = reader.u8(), racy <= 1 else { return nil }
         return (FileSystem.Signature(device: device, inode: inode, size: size, modified: modified, changed: changed), racy == 1)
     }
 }
 
+/// What the index records of one manifest file: its path, its signature
+/// when indexed (`IndexSignature`), and the SHA-256 of its bytes.
+struct IndexFileEntry {
+    var path: String
+    var signature: FileSystem.Signature
+    var racy: Bool
+    var digest: SHA256.Digest
+
+    func encode(into writer: inout ByteWriter) {
+        writer.cString(path)
+        IndexSignature.encode(signature, racy: racy, into: &writer)
+        writer.bytes.append(contentsOf: digest.bytes)
+    }
+
+    /// Reads an entry in place: the path as a pointer into the buffer, the
+    /// offset of its signature (for a refresh), the rest as values.
+    static func read(_ reader: inout ByteReader)
+        -> (path: UnsafePointer<CChar>, signatureOffset: Int, signature: FileSystem.Signature, racy: Bool, digest: SHA256.Digest)? {
+        guard let path = reader.cString() else { return nil }
+        let offset = reader.offset
+        guard let (signature, racy) = IndexSignature.read(&reader), let raw = reader.bytes(32),
+              let digest = SHA256.Digest(raw) else { return nil }
+        return (path, offset, signature, racy, digest)
+    }
+}
+
 /// What the index records of one manifest folder: its path, how many
 /// manifests it listed and a digest of their names, whether that listing
 /// was settled (`ManifestInputs.Folder.settled`), and the folder's signature
-/// before it was listed, racy or not as a file's is. A call lists the folder
-/// again only when it is not settled, its signature changed, or was racy.
+/// before it was listed (`IndexSignature`). A call lists the folder again
+/// only when it is not settled, its signature changed, or was racy.
 struct IndexFolderEntry {
     var path: String
     var count: Int
@@ -240,7 +240,7 @@ struct IndexFolderEntry {
         writer.u32(UInt32(count))
         writer.u64(digest)
         writer.u8(settled ? 1 : 0)
-        IndexFileEntry.encode(signature, racy: racy, into: &writer)
+        IndexSignature.encode(signature, racy: racy, into: &writer)
     }
 
     /// Reads an entry in place, as `IndexFileEntry.read` does.
@@ -250,7 +250,7 @@ struct IndexFolderEntry {
         guard let path = reader.cString(), let count = reader.u32(), let digest = reader.u64(),
               let settled = reader.u8(), settled <= 1 else { return nil }
         let offset = reader.offset
-        guard let (signature, racy) = IndexFileEntry.readSignature(&reader) else { return nil }
+        guard let (signature, racy) = IndexSignature.read(&reader) else { return nil }
         return (path, Int(count), digest, settled == 1, offset, signature, racy)
     }
 }

@@ -8,7 +8,7 @@ import Darwin
 /// way Python reuses bytecode: a warm `hyper <cmd>` reads no manifest, and its
 /// cost grows with the number of manifest files, not their size.
 ///
-/// What it guarantees (README, "The manifest index"):
+/// What it guarantees (README, "Speed: the index"):
 /// - It answers only for the manifest paths it was built for, by the build
 ///   of hyper that wrote it (`IndexKey`): both are stored in the file and
 ///   compared on every read, not only hashed into its name.
@@ -243,16 +243,20 @@ struct IndexKey: Equatable {
         var hash = ContentHash()
         hash.combine(build)
         for path in paths { hash.combine(path) }
-        // Written out by hand: `String(_:radix:)` is generic over
-        // `BinaryInteger` and looks its associated types up at run time,
-        // which a warm call would pay for.
-        let digits = Array("0123456789abcdef".utf8)
-        let value = hash.value
-        return String(unsafeUninitializedCapacity: 20) { buffer in
-            for index in 0..<16 { buffer[index] = digits[Int((value >> UInt64(60 - 4 * index)) & 0xF)] }
-            for (index, byte) in ".idx".utf8.enumerated() { buffer[16 + index] = byte }
-            return 20
+        return Self.hexadecimal(hash.value) + ".idx"
+    }
+
+    /// `value` in 16 lowercase hexadecimal digits. Written out by hand:
+    /// `String(_:radix:)` is generic over `BinaryInteger` and looks its
+    /// associated types up at run time, which a warm call would pay for.
+    static func hexadecimal(_ value: UInt64) -> String {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+            digits.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
         }
+        return String(decoding: digits, as: UTF8.self)
     }
 
     /// True for a name this scheme gives, and only those: what pruning may remove.

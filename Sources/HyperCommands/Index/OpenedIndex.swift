@@ -54,8 +54,7 @@ protocol IndexDisk {
     func signature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature?
     /// The signature of a folder, or nil if it is not one.
     func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature?
-    /// As `FileSystem.manifestNamesDigest`.
-    func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)?
+    func listManifests(_ folder: String) -> FileSystem.ManifestListing?
     /// The SHA-256 of a regular file of exactly `size` bytes, or nil.
     func digest(_ path: String, size: Int64) -> SHA256.Digest?
     func isExecutableFile(_ path: String) -> Bool
@@ -95,14 +94,15 @@ struct LiveDisk: IndexDisk {
         return FileSystem.signature(in: descriptor, UnsafePointer(slash) + 1)
     }
 
-    /// Opened here, so the manifests after it are looked up from it.
+    /// Opened and kept open: the manifests checked next, which are in it,
+    /// are looked up from it.
     func folderSignature(_ path: UnsafePointer<CChar>) -> FileSystem.Signature? {
         guard let descriptor = folder.descriptor(path, length: strlen(path)) else { return nil }
         return FileSystem.folderSignature(descriptor)
     }
 
-    func manifestNames(in folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: FileSystem.Signature)? {
-        FileSystem.manifestNamesDigest(folder)
+    func listManifests(_ folder: String) -> FileSystem.ManifestListing? {
+        FileSystem.listManifests(folder)
     }
 
     func digest(_ path: String, size: Int64) -> SHA256.Digest? {
@@ -234,13 +234,15 @@ final class OpenedIndex {
             // No entry added, removed or renamed since the listing: the same names.
             if entry.settled && !entry.racy && disk.folderSignature(entry.path) == entry.signature { continue }
             let path = String(cString: entry.path)
-            guard let current = disk.manifestNames(in: path), current.count == entry.count, current.digest == entry.digest else {
+            guard let current = disk.listManifests(path), current.names.count == entry.count, current.digest == entry.digest else {
                 throw .stale("`\(path)` has other manifests now")
             }
             // The same manifests under a new signature (a file made and
             // removed, an editor's swap file) or one no longer racy: worth
             // writing back once it is past the racy window, unless a link
-            // could still change what the folder holds.
+            // could still change what the folder holds. A folder indexed as
+            // not settled is listed on every call until a full load writes
+            // the index anew.
             if entry.settled && current.settled && !time.isRacy(current.signature)
                 && (current.signature != entry.signature || entry.racy) {
                 refreshes.append((base + entry.signatureOffset, current.signature))
@@ -305,7 +307,7 @@ final class OpenedIndex {
               again == header else { return nil }
         for refresh in refreshes {
             var patch = ByteWriter()
-            IndexFileEntry.encode(refresh.signature, racy: time.isRacy(refresh.signature), into: &patch)
+            IndexSignature.encode(refresh.signature, racy: time.isRacy(refresh.signature), into: &patch)
             bytes.replaceSubrange(refresh.offset..<(refresh.offset + patch.bytes.count), with: patch.bytes)
         }
         let validationEnd = IndexHeader.size + Int(header.validationLength)
@@ -397,7 +399,7 @@ final class OpenedIndex {
         validation.withUnsafeBytes { raw -> [(path: String, digest: String)] in
             fileOffsets.compactMap { offset -> (path: String, digest: String)? in
                 let path = raw.baseAddress!.advanced(by: offset).assumingMemoryBound(to: CChar.self)
-                let start = offset + strlen(path) + 1 + IndexFileEntry.signatureSize
+                let start = offset + strlen(path) + 1 + IndexSignature.size
                 guard start + 32 <= raw.count, let digest = SHA256.Digest(UnsafeRawBufferPointer(rebasing: raw[start..<(start + 32)])) else { return nil }
                 return (String(cString: path), digest.hex)
             }

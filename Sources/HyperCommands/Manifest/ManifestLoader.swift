@@ -132,16 +132,17 @@ struct ManifestInputs: Sendable {
     struct Folder: Sendable {
         var path: String
         /// The manifests' names in reading order; those that are not UTF-8
-        /// count too, as in `FileSystem.manifestNamesDigest`.
+        /// count too, as in `FileSystem.listManifests`.
         var names: [ManifestName]
         /// The folder's signature, taken before it was listed.
         var signature: FileSystem.Signature
-        /// True when the listing itself typed every entry named like a
-        /// manifest. Then which manifests the folder holds can change only
-        /// with the folder's own signature, and a call may trust the index's
-        /// names while that signature holds. A symbolic link named like a
-        /// manifest counts only while its target is a file, which can change
-        /// with no change to the folder: such a folder is listed on every call.
+        /// True when which manifests the folder holds can change only with
+        /// the folder's own signature, so a call may trust the index's names
+        /// while that signature holds: its file system keeps folder times
+        /// (`FileSystem.keepsFolderTimes`) and the listing itself typed every
+        /// entry named like a manifest. A symbolic link named like a manifest
+        /// counts only while its target is a file, which can change with no
+        /// change to the folder: such a folder is listed on every call.
         var settled: Bool
     }
 
@@ -194,15 +195,10 @@ struct ManifestLoader: Sendable {
 
     /// `manifestNames(in:)` with what the index needs to trust the listing later.
     static func manifestFolder(_ folder: String) -> ManifestInputs.Folder? {
-        guard let listing = FileSystem.listFolder(folder) else { return nil }
-        var settled = true
-        var names: [[UInt8]] = []
-        for entry in listing.entries where entry.name.withUnsafeBytes({ ManifestNames.isManifestName($0) }) {
-            if entry.lookedUp { settled = false }
-            if entry.kind == .file { names.append(entry.name) }
-        }
-        names.sort { $0.lexicographicallyPrecedes($1) }
-        return ManifestInputs.Folder(path: folder, names: names.map(ManifestName.init), signature: listing.signature, settled: settled)
+        guard let listing = FileSystem.listManifests(folder) else { return nil }
+        let names = listing.names.sorted { $0.lexicographicallyPrecedes($1) }
+        return ManifestInputs.Folder(path: folder, names: names.map(ManifestName.init), signature: listing.signature,
+                                     settled: listing.settled)
     }
 
     /// Loads manifest files and folders (each folder's manifests, as above).
@@ -479,7 +475,7 @@ enum ManifestNames {
         return ends(with: ".yaml") || ends(with: ".yml")
     }
 
-    /// The digest `FileSystem.manifestNamesDigest` computes, from names.
+    /// An order-independent digest of manifest names (`FileSystem.ManifestListing.digest`).
     static func digest(_ names: [[UInt8]]) -> UInt64 {
         var digest: UInt64 = 0
         for name in names {

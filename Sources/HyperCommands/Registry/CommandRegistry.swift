@@ -29,15 +29,19 @@ public final class CommandRegistry: Sendable {
     /// The state and its mutex: not a `Lock<State>`, whose generic metadata
     /// every start of hyper would build.
     private final class Guarded: @unchecked Sendable {
-        let mutex = PthreadMutex()
-        // Only touched through `withState`, under `mutex`.
-        var state = State()
+        private let mutex = PthreadMutex()
+        // Only touched in `withState`, under `mutex`.
+        private var state = State()
+
+        func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
+            try mutex.withLock { try body(&state) }
+        }
     }
 
     private let guarded = Guarded()
 
     private func withState<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
-        try guarded.mutex.withLock { try body(&guarded.state) }
+        try guarded.withState(body)
     }
 
     /// The registry the free functions use.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+internal import CFileSystemType
 
 /// The few file-system calls hyper needs, straight over libc: hyper keeps
 /// Foundation off its start-up path.
@@ -59,7 +60,7 @@ enum FileSystem {
     }
 
     /// A folder's signature, taken from a descriptor opened on it (nil if it
-    /// is not a folder). The device, inode and times: adding, removing or
+    /// is not a folder): device, inode, size and times. Adding, removing or
     /// renaming an entry changes its mtime and ctime.
     static func folderSignature(_ descriptor: Int32) -> Signature? {
         var info = stat()
@@ -67,18 +68,33 @@ enum FileSystem {
         return Signature(info)
     }
 
-    /// What a folder's listing says of its manifests (`*.yaml`, `*.yml`
-    /// regular files not starting with `.`): how many, an order-independent
-    /// digest of their names (read straight from `readdir` without building a
-    /// string per entry), the folder's signature taken before the first entry
-    /// was read, and whether the listing is `settled` (see `ManifestFolder`).
-    static func manifestNamesDigest(_ folder: String) -> (count: Int, digest: UInt64, settled: Bool, signature: Signature)? {
+    /// The manifests a folder holds, as one listing saw them.
+    struct ManifestListing {
+        /// The names of the manifests (`*.yaml` and `*.yml` regular files,
+        /// or links to one, not starting with `.`): their exact bytes, which
+        /// need not be UTF-8, in the order `readdir` gave them.
+        var names: [[UInt8]]
+        /// The folder's signature, taken before the first entry was read: a
+        /// change made while listing shows as a newer signature.
+        var signature: Signature
+        /// See `ManifestInputs.Folder.settled`.
+        var settled: Bool
+
+        /// An order-independent digest of the names, which the index keeps.
+        var digest: UInt64 { ManifestNames.digest(names) }
+    }
+
+    /// Lists a folder's manifests. `readdir` says most entries' type itself;
+    /// only links, and entries on file systems that do not say, cost a
+    /// `stat` (made relative to the open folder), and such an entry named
+    /// like a manifest leaves the listing unsettled: a link counts only
+    /// while its target is a file, which can change with no change to the
+    /// folder. So does a file system not known to keep folder times.
+    static func listManifests(_ folder: String) -> ManifestListing? {
         guard let dir = opendir(folder) else { return nil }
         defer { closedir(dir) }
         guard let signature = folderSignature(dirfd(dir)) else { return nil }
-        var count = 0
-        var digest: UInt64 = 0
-        var settled = true
+        var listing = ManifestListing(names: [], signature: signature, settled: keepsFolderTimes(dirfd(dir)))
         while let entry = readdir(dir) {
             let name = entryName(entry)
             let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
@@ -86,14 +102,40 @@ enum FileSystem {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_REG): break
             case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                settled = false
+                listing.settled = false
                 guard kind(in: dir, name) == .file else { continue }
             default: continue
             }
-            digest &+= ContentHash.of(bytes)
-            count += 1
+            listing.names.append(Array(bytes))
         }
-        return (count, digest, settled, signature)
+        return listing
+    }
+
+    /// True when the folder's file system is one known to update a folder's
+    /// mtime and ctime whenever an entry is added, removed or renamed, as
+    /// POSIX says: local disks and memory. Network and FUSE file systems
+    /// (some report fixed times, or times cached from elsewhere) and FAT
+    /// (no ctime) are not trusted; their folders are listed on every call.
+    static func keepsFolderTimes(_ descriptor: Int32) -> Bool {
+        #if canImport(Glibc)
+        switch hyper_file_system_type(descriptor) {
+        case 0xEF53,  // ext2, ext3, ext4
+             0x5846_5342,  // xfs
+             0x9123_683E,  // btrfs
+             0x0102_1994,  // tmpfs
+             0xF2F5_2010,  // f2fs
+             0x2FC1_2FC1,  // zfs
+             0x794C_7630:  // overlayfs (changes made through it)
+            return true
+        default:
+            return false
+        }
+        #else
+        var info = statfs()
+        guard fstatfs(descriptor, &info) == 0 else { return false }
+        let name = withUnsafeBytes(of: info.f_fstypename) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return name == "apfs" || name == "hfs"
+        #endif
     }
 
     /// The name in a `readdir` entry, read in place. A record may end right
@@ -144,42 +186,6 @@ enum FileSystem {
         }
         if total < size { bytes.removeSubrange(total...) }
         return .success((bytes, Signature(info)))
-    }
-
-    /// One entry of a listing.
-    struct FolderEntry {
-        var name: [UInt8]
-        var kind: Kind
-        /// True when the entry's kind was found by a `stat` (a symbolic link,
-        /// or a file system whose listing does not say): the target can
-        /// change kind while the folder itself does not change.
-        var lookedUp: Bool
-    }
-
-    /// The names in a folder, as their exact bytes (a name need not be
-    /// UTF-8), with what each is, following symbolic links, and the folder's
-    /// signature taken before the first entry is read (a change made while
-    /// listing shows as a newer signature). `readdir` says most entries' type
-    /// itself; only links and file systems that do not say cost a `stat`,
-    /// made relative to the open folder.
-    static func listFolder(_ path: String) -> (entries: [FolderEntry], signature: Signature)? {
-        guard let dir = opendir(path) else { return nil }
-        defer { closedir(dir) }
-        guard let signature = folderSignature(dirfd(dir)) else { return nil }
-        var entries: [FolderEntry] = []
-        while let entry = readdir(dir) {
-            let name = entryName(entry)
-            let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
-            if bytes.elementsEqual([0x2E]) || bytes.elementsEqual([0x2E, 0x2E]) { continue }
-            let entry = switch Int32(entry.pointee.d_type) {
-            case Int32(DT_REG): FolderEntry(name: Array(bytes), kind: .file, lookedUp: false)
-            case Int32(DT_DIR): FolderEntry(name: Array(bytes), kind: .directory, lookedUp: false)
-            case Int32(DT_LNK), Int32(DT_UNKNOWN): FolderEntry(name: Array(bytes), kind: self.kind(in: dir, name), lookedUp: true)
-            default: FolderEntry(name: Array(bytes), kind: .other, lookedUp: false)
-            }
-            entries.append(entry)
-        }
-        return (entries, signature)
     }
 
     enum Kind {

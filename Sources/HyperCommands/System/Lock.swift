@@ -27,9 +27,8 @@ final class Lock<Value>: @unchecked Sendable {
 
 /// A `pthread_mutex_t` alone, for a class that keeps what it guards in its
 /// own stored properties. `Lock` is a generic class: the runtime builds its
-/// metadata for each `Value` on first use (for a tuple of two optionals, about
-/// 30,000 instructions), which a lock made on every start of hyper should
-/// not pay.
+/// metadata for each `Value` on first use, which a lock made on every start
+/// of hyper should not pay (release/README.md).
 final class PthreadMutex: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 

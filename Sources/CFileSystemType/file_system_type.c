@@ -1,0 +1,16 @@
+#include "CFileSystemType.h"
+
+#if defined(__linux__)
+#include <sys/vfs.h>
+
+long long hyper_file_system_type(int descriptor) {
+    struct statfs info;
+    if (fstatfs(descriptor, &info) != 0) return -1;
+    return (long long)info.f_type;
+}
+#else
+long long hyper_file_system_type(int descriptor) {
+    (void)descriptor;
+    return -1;
+}
+#endif
