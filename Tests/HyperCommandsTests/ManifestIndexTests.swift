@@ -331,6 +331,30 @@ import Testing
         #expect(name.withUTF8 { IndexKey.isIndexFileName(UnsafeRawBufferPointer($0)) })
     }
 
+    /// A count no validation section could hold is damage, even under a
+    /// checksum made to match (a forged file): a miss, never an attempt to
+    /// allocate for four billion manifests.
+    @Test func aForgedFileCountIsAMissNotAnAllocation() throws {
+        let folder = try Folder(Self.manifest("Hello"))
+        let later = IndexTime(now: Self.now() + 10)
+        var bytes = try #require(ManifestIndex.encode(folder.load(), key: folder.key, time: later, nonce: 7))
+        // The file count (1) is the word just before the manifest's entry,
+        // which starts with its path: length with the NUL, bytes, NUL.
+        let length = UInt32(folder.manifest.utf8.count + 1)
+        let entry = [1, 0, 0, 0] + withUnsafeBytes(of: length.littleEndian, Array.init) + Array(folder.manifest.utf8) + [0]
+        let found = bytes.ranges(of: entry)
+        #expect(found.count == 1)
+        let count = try #require(found.first).lowerBound
+        bytes.replaceSubrange(count..<(count + 4), with: [0xFF, 0xFF, 0xFF, 0xFF])
+        guard case .success(let header) = IndexHeader.read(bytes) else { Issue.record("the header must read"); return }
+        let validationEnd = IndexHeader.size + Int(header.validationLength)
+        var writer = ByteWriter(bytes: bytes)
+        writer.patch64(ManifestIndex.checksum(header: Array(bytes[0..<IndexHeader.size]), validation: Array(bytes[IndexHeader.size..<validationEnd])),
+                       at: IndexHeader.checksumOffset)
+        guard case .failure(let miss) = folder.open(writer.bytes, at: later) else { Issue.record("a forged count must miss"); return }
+        #expect(miss == .corrupt("validation section"))
+    }
+
     @Test func anIndexAnswersOnlyForItsOwnPathsAndBuild() throws {
         let folder = try Folder(Self.manifest("Hello"))
         let time = IndexTime(now: Self.now() + 10)

@@ -204,6 +204,10 @@ struct IndexFileEntry {
     var racy: Bool
     var digest: SHA256.Digest
 
+    /// The fewest bytes an entry takes: an empty path (its length and NUL),
+    /// the signature, the digest.
+    static let minimumSize = 4 + 1 + IndexSignature.size + 32
+
     func encode(into writer: inout ByteWriter) {
         writer.cString(path)
         IndexSignature.encode(signature, racy: racy, into: &writer)

@@ -248,7 +248,10 @@ final class OpenedIndex {
                 refreshes.append((base + entry.signatureOffset, current.signature))
             }
         }
-        guard let fileCount = reader.u32() else { throw corrupt }
+        // A count no section could hold is damage, not an allocation to try.
+        guard let fileCount = reader.u32(), Int(fileCount) <= (reader.buffer.count - reader.offset) / IndexFileEntry.minimumSize else {
+            throw corrupt
+        }
         var fileOffsets: [Int] = []
         fileOffsets.reserveCapacity(Int(fileCount))
         for _ in 0..<fileCount {
