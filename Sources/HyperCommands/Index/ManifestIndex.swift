@@ -18,10 +18,12 @@ import Darwin
 ///   folder's changes when an entry is added, removed or renamed, so its
 ///   listing is read again only then, or when a symbolic link named like a
 ///   manifest could change what it holds (`ManifestInputs.Folder.settled`).
-///   A file or folder changed within `IndexTime.racySeconds` of the index
-///   being written is "racy" (as git calls it): timestamps that coarse could
-///   hide a second edit, so a racy file is compared by SHA-256 of its bytes,
-///   as is any file whose signature changed, and a racy folder is listed.
+///   A file or folder changed within `IndexTime.racySeconds` of the clock
+///   read before the load the index comes from (or before the check that
+///   wrote a signature back) is "racy" (as git calls it): timestamps that
+///   coarse could hide a second edit, so a racy file is compared by SHA-256
+///   of its bytes, as is any file whose signature changed, and a racy
+///   folder is listed.
 ///   Relative `exec` programs are checked to still be executable files. Only
 ///   loads without errors are indexed, so diagnostics always come from a
 ///   full load.
