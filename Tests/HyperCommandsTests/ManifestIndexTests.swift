@@ -127,12 +127,7 @@ import Testing
         let rewritten = open(folder, bytes, at: later)
         guard case .success(let index) = rewritten.result else { Issue.record("same content must hit"); return }
         #expect(rewritten.digests == 1)
-        #expect(index.wantsRefresh)
-        let refreshed = try #require(index.refreshedBytes(time: later))
-        let again = open(folder, refreshed, at: later)
-        guard case .success(let reopened) = again.result else { Issue.record("the refreshed index must open"); return }
-        #expect(again.digests == 0)
-        #expect(!reopened.wantsRefresh)
+        _ = try reopenRefreshed(folder, index, at: later)
     }
 
     /// Inside the racy window a file is compared by content and its folder
@@ -150,11 +145,7 @@ import Testing
         let passed = open(folder, bytes, at: later)
         guard case .success(let passedIndex) = passed.result else { Issue.record("must hit"); return }
         #expect((passed.digests, passed.listings) == (1, 1))
-        #expect(passedIndex.wantsRefresh)
-        let refreshed = try #require(passedIndex.refreshedBytes(time: later))
-        let again = open(folder, refreshed, at: later)
-        guard case .success = again.result else { Issue.record("the refreshed index must hit"); return }
-        #expect((again.digests, again.listings) == (0, 0))
+        _ = try reopenRefreshed(folder, passedIndex, at: later)
         try folder.editKeepingSizeAndTime(Self.manifest("Howdy"))
         guard case .failure = folder.open(bytes, at: now) else { Issue.record("a racy edit must be seen"); return }
     }
@@ -187,6 +178,22 @@ import Testing
         return (result, disk.listings, disk.digests)
     }
 
+    /// Writes back what `index` asked to and opens the result: it must hit,
+    /// want nothing more written back, and list no folder and compare no
+    /// file's content. Nil (with the issue recorded) if it does not hit.
+    private func reopenRefreshed(_ folder: Folder, _ index: OpenedIndex, at time: IndexTime) throws -> [UInt8]? {
+        #expect(index.wantsRefresh)
+        let refreshed = try #require(index.refreshedBytes(time: time))
+        let again = open(folder, refreshed, at: time)
+        guard case .success(let reopened) = again.result else {
+            Issue.record("the refreshed index must hit")
+            return nil
+        }
+        #expect(!reopened.wantsRefresh)
+        #expect((again.listings, again.digests) == (0, 0))
+        return refreshed
+    }
+
     /// A folder whose signature holds is not listed; one that changed is,
     /// and with the same manifests its new signature is written back.
     @Test func aFolderIsListedOnlyWhenItChanged() throws {
@@ -206,12 +213,7 @@ import Testing
         let touched = open(folder, bytes, at: later)
         guard case .success(let listed) = touched.result else { Issue.record("the same manifests must hit"); return }
         #expect(touched.listings == 1)
-        #expect(listed.wantsRefresh)
-        let refreshed = try #require(listed.refreshedBytes(time: later))
-        let again = open(folder, refreshed, at: later)
-        guard case .success(let settled) = again.result else { Issue.record("the refreshed index must hit"); return }
-        #expect(again.listings == 0)
-        #expect(!settled.wantsRefresh)
+        guard let refreshed = try reopenRefreshed(folder, listed, at: later) else { return }
 
         try Data(Self.manifest("Other").utf8).write(to: folder.root.appendingPathComponent("commands.d/more.yaml"))
         folder.setFolderTime(1_000_000_003)
